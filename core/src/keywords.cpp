@@ -1,0 +1,105 @@
+#include "keywords.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <unordered_map>
+
+#include "text_scan.hpp"
+#include "utf8.hpp"
+
+namespace precis {
+namespace {
+
+constexpr std::size_t kMaxPhraseTerms = 3;
+
+struct Phrase {
+  std::vector<std::uint32_t> terms;
+  std::size_t count = 0;
+  std::size_t first = 0;  // order of first appearance
+  std::uint32_t byte_start = 0, byte_end = 0;
+  double score = 0;
+};
+
+// Adjacent in a phrase: overlapping (CJK bigrams) or separated by spaces only.
+bool adjacent(std::string_view text, const Token& a, const Token& b) {
+  if (b.byte_start <= a.byte_end) return true;
+  return scan::skip_space(text, a.byte_end, b.byte_start) == b.byte_start;
+}
+
+}  // namespace
+
+std::vector<Keyword> extract_keywords(std::string_view text, const Terms& terms, std::size_t limit) {
+  if (limit == 0) return {};
+  const std::size_t vocabulary = terms.vocabulary.size();
+  std::vector<double> weight(vocabulary, 0);
+  std::vector<bool> seen(vocabulary, false);
+  for (std::size_t s = 0; s < terms.tokens.size(); ++s) {
+    for (const Token& t : terms.tokens[s]) {
+      if (t.term == kNoTerm || seen[t.term]) continue;
+      seen[t.term] = true;
+      weight[t.term] = terms.occurrences[t.term] * (1 + 1.0 / (1.0 + static_cast<double>(s)));
+    }
+  }
+  for (const TermWeight& tw : terms.title_vector) {
+    if (tw.term < vocabulary) weight[tw.term] *= 2;
+  }
+
+  std::unordered_map<std::string, std::size_t> index;  // key: term ids as bytes
+  std::vector<Phrase> phrases;
+  std::string key;
+  for (const auto& tokens : terms.tokens) {
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      key.clear();
+      for (std::size_t len = 1; len <= kMaxPhraseTerms && i + len <= tokens.size(); ++len) {
+        const Token& last = tokens[i + len - 1];
+        if (last.term == kNoTerm) break;
+        if (len > 1 && !adjacent(text, tokens[i + len - 2], last)) break;
+        key.append(reinterpret_cast<const char*>(&last.term), sizeof last.term);
+        auto [it, inserted] = index.try_emplace(key, phrases.size());
+        if (inserted) {
+          Phrase p;
+          for (std::size_t k = i; k < i + len; ++k) p.terms.push_back(tokens[k].term);
+          p.first = phrases.size();
+          p.byte_start = tokens[i].byte_start;
+          p.byte_end = last.byte_end;
+          phrases.push_back(std::move(p));
+        }
+        ++phrases[it->second].count;
+      }
+    }
+  }
+
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < phrases.size(); ++i) {
+    Phrase& p = phrases[i];
+    if (p.terms.size() > 1 && p.count < 2) continue;
+    double mean = 0;
+    for (std::uint32_t t : p.terms) mean += weight[t];
+    mean /= static_cast<double>(p.terms.size());
+    p.score = static_cast<double>(p.count) * mean * std::sqrt(static_cast<double>(p.terms.size()));
+    order.push_back(i);
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return phrases[a].score > phrases[b].score; });
+
+  std::vector<Keyword> keywords;
+  std::vector<const Phrase*> taken;
+  for (std::size_t i : order) {
+    if (keywords.size() >= limit) break;
+    const Phrase& p = phrases[i];
+    const bool covered = std::any_of(taken.begin(), taken.end(), [&](const Phrase* q) {
+      return std::all_of(p.terms.begin(), p.terms.end(), [&](std::uint32_t t) {
+        return std::find(q->terms.begin(), q->terms.end(), t) != q->terms.end();
+      });
+    });
+    if (covered) continue;
+    taken.push_back(&p);
+    const double scale = phrases[order.front()].score;
+    keywords.push_back({utf8::repaired(text.substr(p.byte_start, p.byte_end - p.byte_start)),
+                        scale > 0 ? p.score / scale : 0, p.count});
+  }
+  return keywords;
+}
+
+}  // namespace precis

@@ -1,0 +1,59 @@
+#include "offsets.hpp"
+
+#include <algorithm>
+
+#include "utf8.hpp"
+
+namespace precis {
+
+Utf16Offsets::Utf16Offsets(std::string_view text) : text_(text) {
+  checkpoints_.reserve(text.size() / kStride + 2);
+  checkpoints_.push_back({0, 0});
+  std::size_t pos = 0;
+  std::size_t units = 0;
+  std::size_t next_checkpoint = kStride;
+  while (pos < text.size()) {
+    if (pos >= next_checkpoint) {
+      checkpoints_.push_back({pos, units});
+      next_checkpoint = pos + kStride;
+    }
+    const auto b = static_cast<unsigned char>(text[pos]);
+    if (b < 0x80) {
+      ++pos;
+      ++units;
+      continue;
+    }
+    const utf8::Decoded d = utf8::decode(text, pos);
+    units += utf8::utf16_length(d.code_point);
+    invalid_ += d.valid ? 0 : 1;
+    pos += d.length;
+  }
+  utf16_size_ = units;
+}
+
+std::size_t Utf16Offsets::at(std::size_t byte) const {
+  if (byte >= text_.size()) return utf16_size_;
+  auto it = std::upper_bound(checkpoints_.begin(), checkpoints_.end(), byte,
+                             [](std::size_t b, const Checkpoint& c) { return b < c.byte; });
+  const Checkpoint& c = *(it - 1);
+  std::size_t pos = c.byte;
+  std::size_t units = c.utf16;
+  while (pos < byte) {
+    const auto b = static_cast<unsigned char>(text_[pos]);
+    if (b < 0x80) {
+      ++pos;
+      ++units;
+      continue;
+    }
+    const utf8::Decoded d = utf8::decode(text_, pos);
+    units += utf8::utf16_length(d.code_point);
+    pos += d.length;
+  }
+  return units;
+}
+
+Span Utf16Offsets::span(std::size_t byte_start, std::size_t byte_end) const {
+  return {byte_start, byte_end, at(byte_start), at(byte_end)};
+}
+
+}  // namespace precis

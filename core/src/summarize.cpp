@@ -1,0 +1,154 @@
+// The pipeline: clean → segment → terms → score → select, one pure pass.
+#include <chrono>
+#include <string>
+
+#include "blocks.hpp"
+#include "clean.hpp"
+#include "document.hpp"
+#include "keywords.hpp"
+#include "language.hpp"
+#include "numeric.hpp"
+#include "precis/precis.hpp"
+#include "score.hpp"
+#include "segment.hpp"
+#include "select.hpp"
+#include "terms.hpp"
+#include "unicode.hpp"
+#include "utf8.hpp"
+
+namespace precis {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+class StageTimer {
+ public:
+  explicit StageTimer(bool on) : on_(on), start_(on ? Clock::now() : Clock::time_point{}), last_(start_) {}
+  void lap(double& into) {
+    if (!on_) return;
+    const auto now = Clock::now();
+    into = std::chrono::duration<double, std::milli>(now - last_).count();
+    last_ = now;
+  }
+  void total(double& into) const {
+    if (on_) into = std::chrono::duration<double, std::milli>(Clock::now() - start_).count();
+  }
+
+ private:
+  bool on_;
+  Clock::time_point start_, last_;
+};
+
+std::size_t words_of(const Terms& terms, const std::vector<std::size_t>& chosen) {
+  std::size_t words = 0;
+  for (std::size_t i : chosen) words += terms.words[i];
+  return words;
+}
+
+}  // namespace
+
+Outcome summarize(std::string_view text, const Options& options) {
+  Outcome outcome;
+  if (auto error = validate(options)) {
+    outcome.error = std::move(error);
+    return outcome;
+  }
+  if (text.size() > options.max_input_bytes) {
+    outcome.error = Error{"text", "input is " + std::to_string(text.size()) + " bytes; the limit is " +
+                                      std::to_string(options.max_input_bytes) + " (options.maxInputBytes)"};
+    return outcome;
+  }
+  unicode::Breaker breaker;
+  if (!breaker.ok()) {
+    outcome.error = Error{"", "ICU break rules could not be loaded (ICU data missing)"};
+    return outcome;
+  }
+
+  Timings timings;
+  StageTimer timer(options.timings);
+  Result& result = outcome.result;
+  Document doc(text);
+  result.stats.input_bytes = text.size();
+  result.stats.input_utf16 = doc.offsets.utf16_size();
+  result.stats.invalid_utf8 = doc.offsets.invalid_count();
+  if (result.stats.invalid_utf8 > 0) {
+    result.notes.push_back(std::to_string(result.stats.invalid_utf8) +
+                           " ill-formed UTF-8 sequence(s) were read as U+FFFD");
+  }
+
+  // clean
+  doc.blocks = split_blocks(text, doc.offsets);
+  doc.title_block = classify_blocks(text, doc.blocks, options.clean);
+  doc.language = options.language == "auto" ? detect_language(text, doc.blocks) : options.language;
+  timer.lap(timings.clean_ms);
+
+  // segment
+  doc.sentences = segment_sentences(text, doc.blocks, doc.language, breaker);
+  timer.lap(timings.segment_ms);
+
+  // terms
+  std::optional<Span> title_span;
+  if (doc.title_block) title_span = doc.blocks[*doc.title_block].span;
+  doc.terms = extract_terms(text, doc.sentences, title_span, doc.language, breaker);
+  timer.lap(timings.terms_ms);
+
+  // score
+  const Scores scores = score_sentences(doc.terms, doc.title_block.has_value());
+  timer.lap(timings.score_ms);
+
+  // select
+  const std::size_t n = doc.sentences.size();
+  std::vector<std::size_t> lengths(n);
+  result.sentences.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const SentenceSpan& s = doc.sentences[i];
+    Sentence& out = result.sentences[i];
+    out.span = doc.offsets.span(s.byte_start, s.byte_end);
+    out.text = utf8::repaired(text.substr(s.byte_start, s.byte_end - s.byte_start));
+    out.paragraph = s.paragraph;
+    out.block = s.block;
+    out.score = numeric::round6(scores.total[i]);
+    const ScoreParts& p = scores.parts[i];
+    out.parts = {numeric::round6(p.centrality), numeric::round6(p.position), numeric::round6(p.title),
+                 numeric::round6(p.salience), numeric::round6(p.length)};
+    lengths[i] = out.span.utf16_end - out.span.utf16_start;
+  }
+  std::vector<std::size_t> chosen;
+  if (n == 0) {
+    result.notes.push_back(text.empty() ? "the input is empty"
+                                        : "no sentences to summarize: the input has no body text");
+  } else if (options.mode == Mode::Headline) {
+    const std::size_t best = rank_by_score(scores.total).front();
+    chosen.push_back(best);
+    const SentenceSpan& s = doc.sentences[best];
+    result.summary = cut_headline(text.substr(s.byte_start, s.byte_end - s.byte_start), options.headline_words,
+                                  options.headline_characters, breaker);
+    if (result.summary.empty()) result.notes.push_back("the headline limits are shorter than the first word");
+  } else {
+    chosen = select_sentences({&scores.total, &doc.terms, &lengths}, options.budget, options.redundancy);
+    for (std::size_t i : chosen) {
+      if (!result.summary.empty()) result.summary += ' ';
+      result.summary += result.sentences[i].text;
+    }
+    if (chosen.empty()) result.notes.push_back("no whole sentence fits the budget");
+  }
+  for (std::size_t i : chosen) result.sentences[i].selected = true;
+  result.keywords = extract_keywords(text, doc.terms, options.keywords);
+  for (Keyword& k : result.keywords) k.score = numeric::round6(k.score);
+  timer.lap(timings.select_ms);
+
+  result.language = doc.language;
+  result.blocks = std::move(doc.blocks);
+  if (doc.title_block) result.title = result.blocks[*doc.title_block];
+  result.stats.sentences = n;
+  result.stats.selected = chosen.size();
+  for (std::size_t w : doc.terms.words) result.stats.words_in += w;
+  result.stats.words_out = words_of(doc.terms, chosen);
+  if (options.timings) {
+    timer.total(timings.total_ms);
+    result.stats.timings = timings;
+  }
+  return outcome;
+}
+
+}  // namespace precis

@@ -1,0 +1,209 @@
+#include "terms.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <unordered_map>
+
+#include "numeric.hpp"
+#include "stopwords.hpp"
+#include "utf8.hpp"
+
+namespace precis {
+namespace {
+
+class TermBuilder {
+ public:
+  TermBuilder(std::string_view text, std::string_view language, unicode::Breaker& breaker, Terms& terms)
+      : text_(text), stopwords_(language), breaker_(breaker), terms_(terms) {}
+
+  // Tokens of text[begin, end); returns the number of words.
+  std::size_t tokenize(std::size_t begin, std::size_t end, std::vector<Token>& tokens) {
+    pieces_.clear();
+    breaker_.words(text_, begin, end, pieces_);
+    std::size_t words = 0;
+    for (const unicode::WordPiece& piece : pieces_) {
+      switch (piece.kind) {
+        case unicode::WordKind::Other: break;
+        case unicode::WordKind::Number:
+          ++words;
+          folded_.clear();
+          unicode::fold(text_.substr(piece.start, piece.end - piece.start), folded_);
+          tokens.push_back(token(folded_, piece.start, piece.end));
+          break;
+        case unicode::WordKind::Ideographic: words += bigrams(piece.start, piece.end, tokens); break;
+        case unicode::WordKind::Letter: {
+          ++words;
+          const utf8::Decoded first = utf8::decode(text_, piece.start);
+          if (unicode::script_of(first.code_point) == unicode::Script::Hangul) {
+            bigrams(piece.start, piece.end, tokens);
+          } else {
+            word(piece.start, piece.end, tokens);
+          }
+          break;
+        }
+      }
+    }
+    return words;
+  }
+
+ private:
+  Token token(const std::string& key, std::size_t start, std::size_t end) {
+    auto [it, inserted] = ids_.try_emplace(key, static_cast<std::uint32_t>(terms_.vocabulary.size()));
+    if (inserted) terms_.vocabulary.push_back(key);
+    return {it->second, static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end)};
+  }
+
+  void word(std::size_t start, std::size_t end, std::vector<Token>& tokens) {
+    folded_.clear();
+    unicode::fold(text_.substr(start, end - start), folded_);
+    if (!stopwords_.contains(folded_)) strip_apostrophe(folded_);
+    std::size_t code_points = 0;
+    for (char c : folded_) code_points += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+    if (code_points < 2 || stopwords_.contains(folded_)) {
+      tokens.push_back({kNoTerm, static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end)});
+    } else {
+      tokens.push_back(token(folded_, start, end));
+    }
+  }
+
+  // Keep the longest part around an apostrophe: greenspan's → greenspan.
+  static void strip_apostrophe(std::string& w) {
+    std::size_t best_start = 0, best_len = 0, part_start = 0;
+    bool found = false;
+    for (std::size_t i = 0; i <= w.size(); ++i) {
+      std::size_t sep_len = 0;
+      if (i < w.size() && w[i] == '\'') sep_len = 1;
+      if (i + 2 < w.size() && w.compare(i, 3, "\xE2\x80\x99") == 0) sep_len = 3;  // ’
+      if (i == w.size() || sep_len > 0) {
+        if (i - part_start > best_len) {
+          best_start = part_start;
+          best_len = i - part_start;
+        }
+        if (sep_len > 0) found = true;
+        part_start = i + sep_len;
+        i += sep_len > 0 ? sep_len - 1 : 0;
+      }
+    }
+    if (found) w = w.substr(best_start, best_len);
+  }
+
+  // Character bigrams of a run; returns the number of characters.
+  std::size_t bigrams(std::size_t start, std::size_t end, std::vector<Token>& tokens) {
+    starts_.clear();
+    for (std::size_t pos = start; pos < end; pos += utf8::decode(text_, pos).length) starts_.push_back(pos);
+    starts_.push_back(end);
+    const std::size_t chars = starts_.size() - 1;
+    const std::size_t width = chars == 1 ? 1 : 2;
+    for (std::size_t i = 0; i + width <= chars; ++i) {
+      folded_.clear();
+      unicode::fold(text_.substr(starts_[i], starts_[i + width] - starts_[i]), folded_);
+      tokens.push_back(token(folded_, starts_[i], starts_[i + width]));
+    }
+    return chars;
+  }
+
+  std::string_view text_;
+  StopwordSet stopwords_;
+  unicode::Breaker& breaker_;
+  Terms& terms_;
+  std::unordered_map<std::string, std::uint32_t> ids_;
+  std::vector<unicode::WordPiece> pieces_;
+  std::vector<std::size_t> starts_;
+  std::string folded_;
+};
+
+struct TermCount {
+  std::uint32_t term;
+  std::uint32_t count;
+};
+
+// Distinct terms of a token list with their counts, sorted by term id.
+std::vector<TermCount> count_terms(const std::vector<Token>& tokens, std::vector<std::uint32_t>& scratch) {
+  scratch.clear();
+  for (const Token& t : tokens) {
+    if (t.term != kNoTerm) scratch.push_back(t.term);
+  }
+  std::sort(scratch.begin(), scratch.end());
+  std::vector<TermCount> counts;
+  for (std::uint32_t id : scratch) {
+    if (!counts.empty() && counts.back().term == id) {
+      ++counts.back().count;
+    } else {
+      counts.push_back({id, 1});
+    }
+  }
+  return counts;
+}
+
+std::vector<TermWeight> unit_vector(const std::vector<TermCount>& counts, const std::vector<double>& idf) {
+  std::vector<TermWeight> v;
+  v.reserve(counts.size());
+  double norm = 0;
+  for (const TermCount& c : counts) {
+    const double w = (1 + numeric::ln(c.count)) * idf[c.term];
+    norm += w * w;
+    v.push_back({c.term, static_cast<float>(w)});
+  }
+  if (norm > 0) {
+    const double inv = 1 / std::sqrt(norm);
+    for (TermWeight& tw : v) tw.weight = static_cast<float>(tw.weight * inv);
+  }
+  return v;
+}
+
+}  // namespace
+
+Terms extract_terms(std::string_view text, const std::vector<SentenceSpan>& sentences,
+                    const std::optional<Span>& title, std::string_view language, unicode::Breaker& breaker) {
+  Terms terms;
+  TermBuilder builder(text, language, breaker, terms);
+  terms.tokens.resize(sentences.size());
+  terms.words.resize(sentences.size());
+  for (std::size_t i = 0; i < sentences.size(); ++i) {
+    terms.words[i] = builder.tokenize(sentences[i].byte_start, sentences[i].byte_end, terms.tokens[i]);
+  }
+  std::vector<Token> title_tokens;
+  if (title) builder.tokenize(title->byte_start, title->byte_end, title_tokens);
+
+  const std::size_t vocabulary = terms.vocabulary.size();
+  terms.sentence_frequency.assign(vocabulary, 0);
+  terms.occurrences.assign(vocabulary, 0);
+  std::vector<std::uint32_t> scratch;
+  std::vector<std::vector<TermCount>> counts(sentences.size());
+  for (std::size_t i = 0; i < sentences.size(); ++i) {
+    counts[i] = count_terms(terms.tokens[i], scratch);
+    for (const TermCount& c : counts[i]) {
+      terms.sentence_frequency[c.term] += 1;
+      terms.occurrences[c.term] += c.count;
+    }
+  }
+  const double n = static_cast<double>(sentences.size());
+  std::vector<double> idf(vocabulary);
+  for (std::size_t t = 0; t < vocabulary; ++t) {
+    idf[t] = numeric::ln(1 + n / std::max<std::uint32_t>(terms.sentence_frequency[t], 1));
+  }
+  terms.vectors.resize(sentences.size());
+  for (std::size_t i = 0; i < sentences.size(); ++i) terms.vectors[i] = unit_vector(counts[i], idf);
+  terms.title_vector = unit_vector(count_terms(title_tokens, scratch), idf);
+  return terms;
+}
+
+double cosine(const std::vector<TermWeight>& a, const std::vector<TermWeight>& b) {
+  double dot = 0;
+  std::size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].term < b[j].term) {
+      ++i;
+    } else if (b[j].term < a[i].term) {
+      ++j;
+    } else {
+      dot += static_cast<double>(a[i].weight) * b[j].weight;
+      ++i;
+      ++j;
+    }
+  }
+  return dot;
+}
+
+}  // namespace precis

@@ -1,0 +1,32 @@
+// Small character-level questions the stages ask about UTF-8 text.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace precis::scan {
+
+// First / last position of text[begin, end) that is not white space (end if none).
+[[nodiscard]] std::size_t skip_space(std::string_view text, std::size_t begin, std::size_t end);
+[[nodiscard]] std::size_t trim_space_end(std::string_view text, std::size_t begin, std::size_t end);
+
+// The code point that ends before `end` (end > begin), and where it starts.
+struct Last {
+  char32_t code_point;
+  std::size_t start;
+};
+[[nodiscard]] Last last_code_point(std::string_view text, std::size_t begin, std::size_t end);
+
+// Sentence-final punctuation: . ! ? … and their CJK / fullwidth / other-script forms.
+[[nodiscard]] bool is_terminal(char32_t cp);
+// Closing quotes and brackets that may follow a full stop.
+[[nodiscard]] bool is_closing(char32_t cp);
+
+// Does text[begin, end) end with sentence-final punctuation, ignoring closing
+// quotes/brackets and white space after it?
+[[nodiscard]] bool ends_sentence(std::string_view text, std::size_t begin, std::size_t end);
+
+// Does text[begin, end) contain a letter or a digit?
+[[nodiscard]] bool has_alnum(std::string_view text, std::size_t begin, std::size_t end);
+
+}  // namespace precis::scan

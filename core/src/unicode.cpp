@@ -1,0 +1,192 @@
+#include "unicode.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/uscript.h>
+#include <unicode/ustring.h>
+#include <unicode/utext.h>
+
+#include "utf8.hpp"
+
+namespace precis::unicode {
+
+Script script_of(char32_t cp) {
+  if (cp < 0x80) {
+    const bool alpha = (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+    return alpha ? Script::Latin : Script::Common;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const UScriptCode code = uscript_getScript(static_cast<UChar32>(cp), &status);
+  if (U_FAILURE(status)) return Script::Other;
+  switch (code) {
+    case USCRIPT_COMMON:
+    case USCRIPT_INHERITED: return Script::Common;
+    case USCRIPT_LATIN: return Script::Latin;
+    case USCRIPT_CYRILLIC: return Script::Cyrillic;
+    case USCRIPT_GREEK: return Script::Greek;
+    case USCRIPT_ARABIC: return Script::Arabic;
+    case USCRIPT_HEBREW: return Script::Hebrew;
+    case USCRIPT_HAN: return Script::Han;
+    case USCRIPT_HIRAGANA: return Script::Hiragana;
+    case USCRIPT_KATAKANA: return Script::Katakana;
+    case USCRIPT_HANGUL: return Script::Hangul;
+    case USCRIPT_THAI: return Script::Thai;
+    case USCRIPT_DEVANAGARI: return Script::Devanagari;
+    default: return Script::Other;
+  }
+}
+
+bool is_letter(char32_t cp) {
+  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  return u_isalpha(static_cast<UChar32>(cp)) != 0;
+}
+
+bool is_digit(char32_t cp) {
+  if (cp < 0x80) return cp >= '0' && cp <= '9';
+  return u_isdigit(static_cast<UChar32>(cp)) != 0;
+}
+
+bool is_space(char32_t cp) {
+  if (cp < 0x80) return cp == ' ' || (cp >= 0x09 && cp <= 0x0D);
+  return u_isUWhiteSpace(static_cast<UChar32>(cp)) != 0;
+}
+
+bool is_uppercase(char32_t cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  return u_isUUppercase(static_cast<UChar32>(cp)) != 0;
+}
+
+bool is_lowercase(char32_t cp) {
+  if (cp < 0x80) return cp >= 'a' && cp <= 'z';
+  return u_isULowercase(static_cast<UChar32>(cp)) != 0;
+}
+
+bool is_control(char32_t cp) {
+  if (cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x0B || cp == 0x0C) return false;
+  if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) return true;
+  return (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
+}
+
+// ------------------------------------------------------------------ Breaker
+
+struct Breaker::Impl {
+  std::unique_ptr<icu::BreakIterator> sentence;
+  std::unique_ptr<icu::BreakIterator> word;
+};
+
+Breaker::Breaker() : impl_(std::make_unique<Impl>()) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Locale root = icu::Locale::getRoot();
+  impl_->sentence.reset(icu::BreakIterator::createSentenceInstance(root, status));
+  if (U_FAILURE(status)) impl_->sentence.reset();
+  status = U_ZERO_ERROR;
+  impl_->word.reset(icu::BreakIterator::createWordInstance(root, status));
+  if (U_FAILURE(status)) impl_->word.reset();
+}
+
+Breaker::~Breaker() = default;
+
+bool Breaker::ok() const { return impl_->sentence && impl_->word; }
+
+namespace {
+
+// A UText over text[begin, end); ICU reports offsets relative to `begin`.
+class Utf8Text {
+ public:
+  Utf8Text(std::string_view text, std::size_t begin, std::size_t end) {
+    status_ = U_ZERO_ERROR;
+    utext_openUTF8(&ut_, text.data() + begin, static_cast<int64_t>(end - begin), &status_);
+  }
+  ~Utf8Text() { utext_close(&ut_); }
+  Utf8Text(const Utf8Text&) = delete;
+  Utf8Text& operator=(const Utf8Text&) = delete;
+  [[nodiscard]] bool ok() const { return U_SUCCESS(status_); }
+  UText* get() { return &ut_; }
+
+ private:
+  UText ut_ = UTEXT_INITIALIZER;
+  UErrorCode status_ = U_ZERO_ERROR;
+};
+
+WordKind word_kind(int32_t rule_status) {
+  if (rule_status >= UBRK_WORD_IDEO && rule_status < UBRK_WORD_IDEO_LIMIT) return WordKind::Ideographic;
+  if (rule_status >= UBRK_WORD_KANA && rule_status < UBRK_WORD_KANA_LIMIT) return WordKind::Ideographic;
+  if (rule_status >= UBRK_WORD_LETTER && rule_status < UBRK_WORD_LETTER_LIMIT) return WordKind::Letter;
+  if (rule_status >= UBRK_WORD_NUMBER && rule_status < UBRK_WORD_NUMBER_LIMIT) return WordKind::Number;
+  return WordKind::Other;
+}
+
+}  // namespace
+
+void Breaker::sentence_boundaries(std::string_view text, std::size_t begin, std::size_t end,
+                                  std::vector<std::size_t>& out) {
+  if (!impl_->sentence || end <= begin) return;
+  Utf8Text ut(text, begin, end);
+  if (!ut.ok()) return;
+  UErrorCode status = U_ZERO_ERROR;
+  impl_->sentence->setText(ut.get(), status);
+  if (U_FAILURE(status)) return;
+  for (int32_t b = impl_->sentence->next(); b != icu::BreakIterator::DONE; b = impl_->sentence->next()) {
+    const std::size_t at = begin + static_cast<std::size_t>(b);
+    if (at < end) out.push_back(at);
+  }
+}
+
+void Breaker::words(std::string_view text, std::size_t begin, std::size_t end, std::vector<WordPiece>& out) {
+  if (!impl_->word || end <= begin) return;
+  Utf8Text ut(text, begin, end);
+  if (!ut.ok()) return;
+  UErrorCode status = U_ZERO_ERROR;
+  impl_->word->setText(ut.get(), status);
+  if (U_FAILURE(status)) return;
+  int32_t prev = impl_->word->first();
+  for (int32_t b = impl_->word->next(); b != icu::BreakIterator::DONE; prev = b, b = impl_->word->next()) {
+    WordKind kind = word_kind(impl_->word->getRuleStatus());
+    const std::size_t start = begin + static_cast<std::size_t>(prev);
+    const std::size_t stop = begin + static_cast<std::size_t>(b);
+    // Without a dictionary ICU reports an unsegmented Han run with status
+    // "none"; classify by script so both builds agree.
+    if (kind == WordKind::Other || kind == WordKind::Letter) {
+      const utf8::Decoded d = utf8::decode(text, start);
+      if (is_cjk(script_of(d.code_point))) kind = WordKind::Ideographic;
+    }
+    if (kind == WordKind::Ideographic && !out.empty() && out.back().kind == WordKind::Ideographic &&
+        out.back().end == start) {
+      out.back().end = stop;
+      continue;
+    }
+    out.push_back({start, stop, kind});
+  }
+}
+
+// ------------------------------------------------------------------ folding
+
+void fold(std::string_view word, std::string& out) {
+  bool ascii = true;
+  for (char c : word) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) {
+    for (char c : word) out.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c);
+    return;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::UnicodeString source = icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  icu::UnicodeString normalized;
+  if (U_SUCCESS(status) && nfkc != nullptr) {
+    nfkc->normalize(source, normalized, status);
+  }
+  if (U_FAILURE(status)) {
+    normalized = source;
+  }
+  normalized.foldCase(U_FOLD_CASE_DEFAULT);
+  normalized.toUTF8String(out);
+}
+
+}  // namespace precis::unicode

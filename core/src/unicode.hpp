@@ -1,0 +1,73 @@
+// The one wrapper around ICU: break iterators, case folding, normalization
+// and character properties. Nothing else in precis includes ICU headers, so
+// the ICU surface (and the wasm size it costs) stays visible here.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace precis::unicode {
+
+enum class Script { Common, Latin, Cyrillic, Greek, Arabic, Hebrew, Han, Hiragana, Katakana, Hangul, Thai, Devanagari, Other };
+
+[[nodiscard]] Script script_of(char32_t cp);
+[[nodiscard]] bool is_letter(char32_t cp);
+[[nodiscard]] bool is_digit(char32_t cp);
+[[nodiscard]] bool is_space(char32_t cp);      // white space, including NBSP and line separators
+[[nodiscard]] bool is_uppercase(char32_t cp);
+[[nodiscard]] bool is_lowercase(char32_t cp);
+// Characters that written text never means (C0/C1 controls other than tab and
+// line breaks, noncharacters); the core reads them as spaces.
+[[nodiscard]] bool is_control(char32_t cp);
+
+// Han, Hiragana and Katakana: scripts written without spaces between words,
+// whose runs become character bigrams.
+[[nodiscard]] constexpr bool is_cjk(Script s) {
+  return s == Script::Han || s == Script::Hiragana || s == Script::Katakana;
+}
+
+enum class WordKind { Other, Number, Letter, Ideographic };
+
+// A segment between two ICU word boundaries, in bytes of the whole input.
+struct WordPiece {
+  std::size_t start;
+  std::size_t end;
+  WordKind kind;
+};
+
+// Owns one sentence and one word break iterator (root rules for every
+// language, so results never depend on which locale data is present).
+// Created once per summarize call; not thread-safe.
+class Breaker {
+ public:
+  Breaker();
+  ~Breaker();
+  Breaker(const Breaker&) = delete;
+  Breaker& operator=(const Breaker&) = delete;
+
+  // False when ICU could not load its break rules (missing data).
+  [[nodiscard]] bool ok() const;
+
+  // Sentence boundaries strictly inside text[begin, end), as absolute byte
+  // offsets, appended to `out` in increasing order.
+  void sentence_boundaries(std::string_view text, std::size_t begin, std::size_t end,
+                           std::vector<std::size_t>& out);
+
+  // Word segments of text[begin, end), appended to `out`. Adjacent
+  // ideographic/kana segments are merged into one run, so the result is the
+  // same with or without ICU's CJK dictionary.
+  void words(std::string_view text, std::size_t begin, std::size_t end, std::vector<WordPiece>& out);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// NFKC, then full Unicode case folding, appended to `out`. ASCII takes a fast
+// path with the same result.
+void fold(std::string_view word, std::string& out);
+
+}  // namespace precis::unicode

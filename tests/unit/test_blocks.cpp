@@ -1,0 +1,41 @@
+#include <catch2/catch.hpp>
+
+#include "blocks.hpp"
+
+using namespace precis;
+
+namespace {
+std::vector<std::string> block_texts(std::string_view text) {
+  const Utf16Offsets offsets(text);
+  std::vector<std::string> out;
+  for (const Block& b : split_blocks(text, offsets)) out.push_back(b.text);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("blank lines and single line breaks separate blocks") {
+  CHECK(block_texts("Title\n\nFirst para. Still.\nSecond line.\r\n\r\n  Third  \n") ==
+        std::vector<std::string>{"Title", "First para. Still.", "Second line.", "Third"});
+}
+
+TEST_CASE("hard-wrapped lines join into one block") {
+  CHECK(block_texts("The market rose sharply\nafter the announcement on\nthe first Friday.\nNext item") ==
+        std::vector<std::string>{"The market rose sharply\nafter the announcement on\nthe first Friday.", "Next item"});
+}
+
+TEST_CASE("block spans point at the trimmed text in bytes and UTF-16") {
+  const std::string text = "\xF0\x9F\x98\x80 x\n\n  caf\xC3\xA9 ok ";
+  const Utf16Offsets offsets(text);
+  const auto blocks = split_blocks(text, offsets);
+  REQUIRE(blocks.size() == 2);
+  CHECK(blocks[1].text == "caf\xC3\xA9 ok");
+  CHECK(blocks[1].span.byte_start == 10);
+  CHECK(blocks[1].span.byte_end == 18);
+  CHECK(blocks[1].span.utf16_start == 8);
+  CHECK(blocks[1].span.utf16_end == 15);
+}
+
+TEST_CASE("empty and whitespace-only input has no blocks") {
+  CHECK(block_texts("").empty());
+  CHECK(block_texts(" \n\t\r\n \xC2\xA0 \n").empty());
+}

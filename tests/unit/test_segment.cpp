@@ -1,0 +1,57 @@
+#include <catch2/catch.hpp>
+
+#include "fixtures.hpp"
+
+using precis::testing::sentences_of;
+using V = std::vector<std::string>;
+
+TEST_CASE("honorifics do not end sentences") {
+  CHECK(sentences_of("Mr. Smith met Dr. Jones. They talked.") == V{"Mr. Smith met Dr. Jones.", "They talked."});
+}
+
+TEST_CASE("multi-period abbreviations stay inside the sentence") {
+  CHECK(sentences_of("The U.S. Ambassador arrived. He spoke.") == V{"The U.S. Ambassador arrived.", "He spoke."});
+  CHECK(sentences_of("The Ph.D. Program at Yale grew. It is large.") == V{"The Ph.D. Program at Yale grew.", "It is large."});
+  CHECK(sentences_of("We met at 5 p.m. Friday in Paris. It rained.") ==
+        V{"We met at 5 p.m. Friday in Paris.", "It rained."});
+}
+
+TEST_CASE("an abbreviation followed by a new sentence still ends it") {
+  CHECK(sentences_of("He moved to the U.S. He never came back.") ==
+        V{"He moved to the U.S.", "He never came back."});
+}
+
+TEST_CASE("initials do not end sentences") {
+  CHECK(sentences_of("The book by J. K. Rowling sold well. Fans queued.") ==
+        V{"The book by J. K. Rowling sold well.", "Fans queued."});
+}
+
+TEST_CASE("decimal numbers, ellipses and quotes") {
+  CHECK(sentences_of("Profits rose 3.5% to $1.2bn. Shares fell.") == V{"Profits rose 3.5% to $1.2bn.", "Shares fell."});
+  CHECK(sentences_of("\"We won.\" The crowd cheered.") == V{"\"We won.\"", "The crowd cheered."});
+  CHECK(sentences_of("\"Why?\" he asked. Nobody knew.") == V{"\"Why?\" he asked.", "Nobody knew."});
+  CHECK(sentences_of("Wait... what happened? Nobody knows.") == V{"Wait... what happened?", "Nobody knows."});
+}
+
+TEST_CASE("lines without final punctuation are sentences of their own") {
+  CHECK(sentences_of("Headline Without Stop\n\nBody text here. More text.\n- item one\n- item two") ==
+        V{"Headline Without Stop", "Body text here.", "More text.", "- item one", "- item two"});
+}
+
+TEST_CASE("hard-wrapped lines are one sentence") {
+  CHECK(sentences_of("The central bank raised rates\nby half a point on Tuesday.") ==
+        V{"The central bank raised rates\nby half a point on Tuesday."});
+}
+
+TEST_CASE("German ordinals do not end sentences") {
+  CHECK(sentences_of("Die Wahl findet am 3. Oktober statt. Alle sind eingeladen.", "de") ==
+        V{"Die Wahl findet am 3. Oktober statt.", "Alle sind eingeladen."});
+}
+
+TEST_CASE("CJK sentences end at full-width punctuation") {
+  CHECK(sentences_of("今天天气很好。我们去公园！你来吗？") == V{"今天天气很好。", "我们去公园！", "你来吗？"});
+}
+
+TEST_CASE("pieces without letters or digits are dropped") {
+  CHECK(sentences_of("***\n\nReal sentence here.") == V{"Real sentence here."});
+}

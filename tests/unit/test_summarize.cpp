@@ -1,0 +1,118 @@
+#include <catch2/catch.hpp>
+#include <algorithm>
+#include <functional>
+#include <string>
+
+#include "precis/precis.hpp"
+
+using namespace precis;
+
+namespace {
+
+const std::string kArticle =
+    "Ad sales boost Time Warner profit\n\n"
+    "Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn for the three months to December.\n\n"
+    "The firm, which is now one of the biggest investors in Google, benefited from sales of high-speed internet "
+    "connections and higher advert sales. TimeWarner said fourth quarter sales rose 2% to $11.1bn. Its profits were "
+    "buoyed by one-off gains which offset a profit dip at Warner Bros.\n\n"
+    "Time Warner said on Friday that it now owns 8% of search-engine Google. But its own internet business, AOL, "
+    "had mixed fortunes. It lost 464,000 subscribers in the fourth quarter.\n";
+
+Result run(const std::string& text, Options options = {}) {
+  Outcome o = summarize(text, options);
+  REQUIRE_FALSE(o.error);
+  return o.result;
+}
+
+}  // namespace
+
+TEST_CASE("an article gives its title, sentences with offsets and the chosen ones in order") {
+  const Result r = run(kArticle);
+  REQUIRE(r.title);
+  CHECK(r.title->text == "Ad sales boost Time Warner profit");
+  CHECK(r.language == "en");
+  REQUIRE(r.sentences.size() == 7);
+  std::size_t selected = 0;
+  for (const Sentence& s : r.sentences) {
+    CHECK(kArticle.substr(s.span.byte_start, s.span.byte_end - s.span.byte_start) == s.text);
+    CHECK(s.span.utf16_end - s.span.utf16_start == s.text.size());  // ASCII input
+    selected += s.selected ? 1 : 0;
+  }
+  CHECK(selected == 3);
+  CHECK(r.stats.selected == 3);
+  // The chosen ones are the three best scores (no near-duplicates here).
+  std::vector<double> scores;
+  for (const Sentence& s : r.sentences) scores.push_back(s.score);
+  std::sort(scores.begin(), scores.end(), std::greater<>());
+  for (const Sentence& s : r.sentences) CHECK(s.selected == (s.score >= scores[2]));
+  CHECK(r.sentences[0].paragraph == 0);
+  CHECK(r.sentences[3].paragraph == 1);
+  CHECK_FALSE(r.keywords.empty());
+  CHECK(r.keywords.front().score == 1.0);
+}
+
+TEST_CASE("the same input gives the same result") {
+  const Result a = run(kArticle), b = run(kArticle);
+  REQUIRE(a.sentences.size() == b.sentences.size());
+  for (std::size_t i = 0; i < a.sentences.size(); ++i) {
+    CHECK(a.sentences[i].score == b.sentences[i].score);
+    CHECK(a.sentences[i].selected == b.sentences[i].selected);
+  }
+  CHECK(a.summary == b.summary);
+}
+
+TEST_CASE("empty, blank and punctuation-only input give an empty summary with a reason") {
+  for (const std::string text : {"", "   \n\n\t ", "!!! ... ???"}) {
+    const Result r = run(text);
+    CHECK(r.sentences.empty());
+    CHECK(r.summary.empty());
+    REQUIRE(r.notes.size() == 1);
+  }
+}
+
+TEST_CASE("ill-formed UTF-8 is read as U+FFFD, counted, and offsets stay those of the input") {
+  const std::string text = "First sentence has a bad \xFF byte. Second sentence is fine.";
+  const Result r = run(text);
+  CHECK(r.stats.invalid_utf8 == 1);
+  REQUIRE(r.sentences.size() == 2);
+  CHECK(r.sentences[0].text == "First sentence has a bad \xEF\xBF\xBD byte.");
+  CHECK(r.sentences[1].span.byte_start == text.find("Second"));
+  CHECK(r.sentences[1].span.utf16_start == text.find("Second"));  // one byte, one U+FFFD
+}
+
+TEST_CASE("options out of range are refused naming the option") {
+  Options o;
+  o.budget = {BudgetUnit::Sentences, 0};
+  auto out = summarize(kArticle, o);
+  REQUIRE(out.error);
+  CHECK(out.error->field == "options.sentences");
+  o.budget = {BudgetUnit::Ratio, 1.5};
+  CHECK(summarize(kArticle, o).error->field == "options.ratio");
+  o = {};
+  o.language = "xx";
+  CHECK(summarize(kArticle, o).error->field == "options.language");
+  o = {};
+  o.max_input_bytes = 10;
+  const auto big = summarize(kArticle, o);
+  REQUIRE(big.error);
+  CHECK(big.error->field == "text");
+}
+
+TEST_CASE("headline mode returns one sentence cut to the word limit") {
+  Options o;
+  o.mode = Mode::Headline;
+  o.headline_words = 6;
+  const Result r = run(kArticle, o);
+  CHECK(r.stats.selected == 1);
+  CHECK(r.summary.size() > 3);
+  CHECK(r.summary.substr(r.summary.size() - 3) == "\xE2\x80\xA6");
+}
+
+TEST_CASE("NUL bytes and control characters do not break the pipeline") {
+  std::string text = "A sentence with a NUL";
+  text += '\0';
+  text += " inside. Another\x01\x02 one here.";
+  const Result r = run(text);
+  CHECK(r.sentences.size() >= 1);
+  CHECK(r.stats.input_bytes == text.size());
+}

@@ -1,0 +1,83 @@
+#include <catch2/catch.hpp>
+#include <cmath>
+
+#include "fixtures.hpp"
+#include "numeric.hpp"
+#include "terms.hpp"
+
+using namespace precis;
+
+namespace {
+
+struct Extracted {
+  std::string text;
+  Terms terms;
+  std::vector<std::string> words(std::size_t sentence) const {
+    std::vector<std::string> out;
+    for (const Token& t : terms.tokens[sentence]) {
+      out.push_back(t.term == kNoTerm ? "_" : terms.vocabulary[t.term]);
+    }
+    return out;
+  }
+};
+
+Extracted extract(std::string text, std::string_view language = "en") {
+  const Utf16Offsets offsets(text);
+  const auto blocks = split_blocks(text, offsets);
+  unicode::Breaker breaker;
+  const auto sentences = segment_sentences(text, blocks, language, breaker);
+  Extracted e{std::move(text), {}};
+  e.terms = extract_terms(e.text, sentences, std::nullopt, language, breaker);
+  return e;
+}
+
+using V = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("words are folded, stopwords and one-letter words carry no term, numbers do") {
+  const auto e = extract("The CAFÉ sold 1,200 Croissants in 2004 to a crowd.");
+  CHECK(e.words(0) == V{"_", "café", "sold", "1,200", "croissants", "_", "2004", "_", "_", "crowd"});
+  CHECK(e.terms.words[0] == 10);
+}
+
+TEST_CASE("folding applies NFKC and full case folding") {
+  const auto e = extract("STRASSE ｆｕｌｌｗｉｄｔｈ ﬁnance");
+  CHECK(e.words(0) == V{"strasse", "fullwidth", "finance"});
+}
+
+TEST_CASE("possessives and elisions keep the longest part") {
+  CHECK(extract("Greenspan's speech moved markets.").words(0) == V{"greenspan", "speech", "moved", "markets"});
+  CHECK(extract("L'économie française ralentit.", "fr").words(0) == V{"économie", "française", "ralentit"});
+}
+
+TEST_CASE("CJK runs and Hangul words become character bigrams") {
+  const auto zh = extract("中国经济增长。", "zh");
+  CHECK(zh.words(0) == V{"中国", "国经", "经济", "济增", "增长"});
+  const auto ko = extract("경제 성장률이 높다.", "ko");
+  CHECK(ko.words(0) == V{"경제", "성장", "장률", "률이", "높다"});
+  const auto single = extract("我 好。", "zh");
+  CHECK(single.words(0) == V{"我", "好"});
+}
+
+TEST_CASE("sentence vectors are unit length and sorted by term") {
+  const auto e = extract("Rates rose. Rates fell again. Markets rose and rates rose.");
+  for (const auto& v : e.terms.vectors) {
+    double norm = 0;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      norm += static_cast<double>(v[i].weight) * v[i].weight;
+      if (i > 0) CHECK(v[i - 1].term < v[i].term);
+    }
+    CHECK(norm == Approx(1.0).epsilon(1e-6));
+  }
+  CHECK(cosine(e.terms.vectors[0], e.terms.vectors[0]) == Approx(1.0).epsilon(1e-6));
+  CHECK(cosine(e.terms.vectors[0], e.terms.vectors[2]) > cosine(e.terms.vectors[0], e.terms.vectors[1]));
+}
+
+TEST_CASE("the portable logarithm matches libm closely") {
+  for (double x : {1e-300, 1e-9, 0.1, 0.5, 1.0, 1.5, 2.0, 2.718281828459045, 10.0, 12345.678, 1e12, 1e300}) {
+    CHECK(numeric::ln(x) == Approx(std::log(x)).epsilon(1e-14).margin(1e-15));
+  }
+  CHECK(numeric::ln(0) == 0);
+  CHECK(numeric::ln(-1) == 0);
+}
