@@ -1,0 +1,193 @@
+// precis-core.js — loads precis.wasm and calls its C ABI (JSON in, JSON out).
+// No Emscripten glue, no eval, no globals: works in pages, workers,
+// extensions and Node 20 alike. Higher-level APIs live in precis.js.
+
+const WASM_NAME = 'precis.wasm';
+
+/** Where precis.wasm sits: next to this module. */
+export const defaultWasmUrl = () => new URL(WASM_NAME, import.meta.url);
+
+const isNodeFileUrl = (url) => url.protocol === 'file:' && typeof process !== 'undefined' && !!process.versions?.node;
+
+/**
+ * Fetches the wasm bytes, reporting progress as (loaded, total).
+ * @param {URL|string} url
+ * @param {(loaded: number, total: number) => void} [onProgress]
+ * @returns {Promise<Uint8Array>}
+ */
+export async function fetchWasm(url = defaultWasmUrl(), onProgress) {
+  const u = new URL(url, import.meta.url);
+  if (isNodeFileUrl(u)) {
+    const { readFile } = await import('node:fs/promises');
+    const bytes = new Uint8Array(await readFile(u));
+    onProgress?.(bytes.length, bytes.length);
+    return bytes;
+  }
+  const response = await fetch(u);
+  if (!response.ok) throw new Error(`cannot load ${u.href}: HTTP ${response.status}`);
+  const total = Number(response.headers.get('Content-Length')) || 0;
+  if (!response.body) {
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    onProgress?.(bytes.length, bytes.length);
+    return bytes;
+  }
+  const reader = response.body.getReader();
+  const chunks = [];
+  let loaded = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    loaded += value.length;
+    onProgress?.(loaded, Math.max(total, loaded));
+  }
+  const bytes = new Uint8Array(loaded);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.length;
+  }
+  onProgress?.(loaded, loaded);
+  return bytes;
+}
+
+/** Thrown when the wasm module traps (out of memory, a bug); the core is reset. */
+export class CoreError extends Error {
+  constructor(message, { field = '', cause } = {}) {
+    super(message, cause ? { cause } : undefined);
+    this.name = 'PrecisError';
+    this.field = field;
+  }
+}
+
+class ProcExit extends Error {}
+
+// The few imports a standalone Emscripten module asks for. The core does no
+// I/O, has no environment and never exits; time is only read for timings.
+function imports(state) {
+  const view = () => new DataView(state.memory.buffer);
+  return {
+    env: { emscripten_notify_memory_growth() {} },
+    wasi_snapshot_preview1: {
+      clock_time_get(_id, _precision, out) {
+        const ns = BigInt(Math.round(performance.now() * 1e6));
+        view().setBigUint64(out, ns, true);
+        return 0;
+      },
+      environ_sizes_get(countOut, sizeOut) {
+        view().setUint32(countOut, 0, true);
+        view().setUint32(sizeOut, 0, true);
+        return 0;
+      },
+      environ_get() {
+        return 0;
+      },
+      proc_exit(code) {
+        throw new ProcExit(`precis core exited (${code})`);
+      },
+    },
+  };
+}
+
+/**
+ * The compiled module, instantiated on demand. A trap (for example running
+ * out of memory) discards the instance; the next call starts a fresh one.
+ */
+export class Core {
+  /** @param {WebAssembly.Module} module */
+  constructor(module) {
+    this.module = module;
+    this.instance = null;
+    this.encoder = new TextEncoder();
+    this.decoder = new TextDecoder('utf-8');
+  }
+
+  /** @param {BufferSource|WebAssembly.Module} source */
+  static async create(source) {
+    const module = source instanceof WebAssembly.Module ? source : await WebAssembly.compile(source);
+    const core = new Core(module);
+    core.#instantiate();
+    return core;
+  }
+
+  #instantiate() {
+    const state = { memory: null };
+    const instance = new WebAssembly.Instance(this.module, imports(state));
+    state.memory = instance.exports.memory;
+    instance.exports._initialize();
+    this.instance = instance;
+  }
+
+  /** Bytes of wasm memory in use (it grows, never shrinks). */
+  get memoryBytes() {
+    return this.instance ? this.instance.exports.memory.buffer.byteLength : 0;
+  }
+
+  get version() {
+    if (!this.instance) this.#instantiate();
+    const e = this.instance.exports;
+    const p = e.precis_version();
+    const bytes = new Uint8Array(e.memory.buffer, p);
+    return this.decoder.decode(bytes.subarray(0, bytes.indexOf(0)));
+  }
+
+  /**
+   * Sends one JSON request string; returns the response JSON string.
+   * @param {string} requestJson
+   */
+  callJson(requestJson) {
+    if (!this.instance) this.#instantiate();
+    const e = this.instance.exports;
+    const request = this.encoder.encode(requestJson);
+    let input = 0;
+    let output = 0;
+    try {
+      input = e.precis_alloc(request.length);
+      if (input === 0) throw new CoreError('out of memory: the input is too large for the wasm heap');
+      new Uint8Array(e.memory.buffer, input, request.length).set(request);
+      output = e.precis_summarize(input, request.length);
+      if (output === 0) throw new CoreError('out of memory while writing the result');
+      const heap = new Uint8Array(e.memory.buffer);
+      const end = heap.indexOf(0, output);
+      return this.decoder.decode(heap.subarray(output, end));
+    } catch (error) {
+      if (error instanceof CoreError) throw error;
+      // A trap leaves the heap in an unknown state: start over next time.
+      this.instance = null;
+      const oom = error instanceof RangeError || /memory|unreachable/i.test(String(error?.message));
+      throw new CoreError(oom ? 'out of memory inside precis (the input is too large)' : `precis core failed: ${error?.message}`, {
+        cause: error,
+      });
+    } finally {
+      if (this.instance) {
+        if (input) e.precis_free(input);
+        if (output) e.precis_free(output);
+      }
+    }
+  }
+
+  /**
+   * Summarizes `text`; returns the parsed result object or throws a
+   * CoreError naming the offending field.
+   * @param {string} text
+   * @param {object} [options] the C ABI's options (sentences, ratio, words, characters, mode, ...)
+   */
+  summarize(text, options = {}) {
+    if (typeof text !== 'string') throw new CoreError('must be a string', { field: 'text' });
+    const response = JSON.parse(this.callJson(JSON.stringify({ text, options })));
+    if (response.error) throw new CoreError(`${response.error.field ? response.error.field + ': ' : ''}${response.error.message}`, {
+      field: response.error.field,
+    });
+    return response;
+  }
+}
+
+/**
+ * Loads the core: fetch (with progress), compile, instantiate.
+ * @param {{wasmUrl?: URL|string, wasmBinary?: BufferSource, module?: WebAssembly.Module, onProgress?: (loaded:number,total:number)=>void}} [options]
+ */
+export async function loadCore({ wasmUrl, wasmBinary, module, onProgress } = {}) {
+  if (typeof WebAssembly !== 'object') throw new CoreError('WebAssembly is not available here');
+  if (module) return Core.create(module);
+  return Core.create(wasmBinary ?? (await fetchWasm(wasmUrl ?? defaultWasmUrl(), onProgress)));
+}
