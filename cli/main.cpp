@@ -34,6 +34,8 @@ constexpr const char* kUsage =
     "  --headline-characters N  headline character limit (default 0 = none)\n"
     "  --keywords N          number of keyphrases (default 10)\n"
     "  --timings             add per-stage timings to --json output\n"
+    "  --jsonl               batch mode: read one JSON request per line ({\"text\":...,\"options\":{...}},\n"
+    "                        the wasm module's format) and write one JSON response per line\n"
     "Input:\n"
     "  --no-clean            keep every block (no caption / banner / link removal)\n"
     "  --language CODE       ISO 639-1 code of the text (default: detect)\n"
@@ -66,6 +68,7 @@ std::string flag_for(const std::string& field) {
 struct Arguments {
   std::optional<std::string> file;
   bool json = false;
+  bool jsonl = false;
   std::string options_json = "{";  // built from flags, parsed by precis_json
   bool first = true;
 
@@ -115,6 +118,8 @@ Arguments parse_arguments(int argc, char** argv) {
       std::exit(0);
     } else if (a == "--json") {
       args.json = true;
+    } else if (a == "--jsonl") {
+      args.jsonl = true;
     } else if (a == "--sentences" || a == "--ratio" || a == "--words" || a == "--characters" || a == "--keywords" ||
                a == "--redundancy" || a == "--headline-words" || a == "--headline-characters" ||
                a == "--max-input-bytes") {
@@ -172,8 +177,41 @@ std::string read_input(const std::optional<std::string>& file) {
 
 }  // namespace
 
+// One response line per request line, errors included (as {"error": ...}),
+// so a bad line never stops the batch. Exit code 1 if any line failed.
+int run_batch(const std::string& input) {
+  bool any_error = false;
+  std::size_t start = 0;
+  while (start < input.size()) {
+    std::size_t end = input.find('\n', start);
+    if (end == std::string::npos) end = input.size();
+    const std::string_view line(input.data() + start, end - start);
+    start = end + 1;
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    auto parsed = precis::json::parse_request(line);
+    std::string response;
+    if (auto* e = std::get_if<precis::Error>(&parsed)) {
+      response = precis::json::render_error(*e);
+      any_error = true;
+    } else {
+      const auto& request = std::get<precis::json::Request>(parsed);
+      const precis::Outcome outcome = precis::summarize(request.text, request.options);
+      any_error = any_error || outcome.error.has_value();
+      response = precis::json::render(outcome);
+    }
+    std::fwrite(response.data(), 1, response.size(), stdout);
+    std::fputc('\n', stdout);
+  }
+  if (std::fflush(stdout) != 0) fail(1, "cannot write the output");
+  return any_error ? 1 : 0;
+}
+
 int main(int argc, char** argv) {
   const Arguments args = parse_arguments(argc, argv);
+  if (args.jsonl) {
+    if (!args.first) fail(2, "--jsonl takes its options from each request line, not from flags");
+    return run_batch(read_input(args.file));
+  }
   auto parsed = precis::json::parse_options(args.options_json);
   if (auto* e = std::get_if<precis::Error>(&parsed)) fail(2, flag_for(e->field) + ": " + e->message);
   const precis::Options& options = std::get<precis::Options>(parsed);

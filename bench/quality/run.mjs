@@ -7,7 +7,7 @@
 //       [--precis build/native/precis] [--limit N] [--out build/quality.json]
 //       [--systems precis,lead,random,textrank,lexrank,ots] [--jobs 2]
 
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -247,28 +247,26 @@ const SYSTEMS = {
   async precis(docs, ctx) {
     const bin = path.resolve(ctx.precis);
     if (!isExecutable(bin)) return { skipped: `precis not found at ${ctx.precis}` };
-    const dir = makeTempDir('precis-quality-');
+    // One batch process (`--jsonl`: a request per line, a response per line).
+    const tasks = docs.flatMap((d, di) => BUDGETS.map((b, bi) => ({ d, di, bi, k: b.k(d) })));
+    const input = tasks.map((t) => JSON.stringify({ text: t.d.text, options: { sentences: t.k, keywords: 0 } })).join('\n') + '\n';
     const errors = [];
-    try {
-      const tasks = docs.flatMap((d, di) => BUDGETS.map((b, bi) => ({ d, di, bi, k: b.k(d) })));
-      docs.forEach((d, di) => fs.writeFileSync(path.join(dir, `${di}.txt`), d.text));
-      const sel = docs.map(() => BUDGETS.map(() => []));
-      await pool(tasks, ctx.jobs, async ({ d, di, bi, k }) => {
-        const res = await run(bin, [path.join(dir, `${di}.txt`), '--sentences', String(k), '--json']);
-        if (res.err) return errors.push({ id: d.id, budgets: [bi], message: errorText(res) });
-        let out;
-        try {
-          out = JSON.parse(res.stdout);
-        } catch (e) {
-          return errors.push({ id: d.id, budgets: [bi], message: `invalid JSON on stdout: ${e.message}` });
-        }
-        if (!Array.isArray(out?.sentences)) return errors.push({ id: d.id, budgets: [bi], message: 'no "sentences" array' });
-        sel[di][bi] = out.sentences.filter((s) => s && s.selected === true).map((s) => String(s.text ?? ''));
-      });
-      return { sel, errors };
-    } finally {
-      removeTempDir(dir);
-    }
+    const sel = docs.map(() => BUDGETS.map(() => []));
+    const res = spawnSync(bin, ['--jsonl'], { input, encoding: 'utf8', maxBuffer: 1 << 30 });
+    if (res.error) return { skipped: `precis failed to run: ${res.error.message}` };
+    const lines = res.stdout.split('\n').filter(Boolean);
+    tasks.forEach(({ d, di, bi }, i) => {
+      let out;
+      try {
+        out = JSON.parse(lines[i] ?? '');
+      } catch (e) {
+        return errors.push({ id: d.id, budgets: [bi], message: `invalid JSON line: ${e.message}` });
+      }
+      if (out.error) return errors.push({ id: d.id, budgets: [bi], message: `${out.error.field}: ${out.error.message}` });
+      if (!Array.isArray(out?.sentences)) return errors.push({ id: d.id, budgets: [bi], message: 'no "sentences" array' });
+      sel[di][bi] = out.sentences.filter((s) => s && s.selected === true).map((s) => String(s.text ?? ''));
+    });
+    return { sel, errors };
   },
 
   // Open Text Summarizer, ranking mode: `ots -h` prints every sentence with

@@ -93,7 +93,7 @@ Outcome summarize(std::string_view text, const Options& options) {
   timer.lap(timings.terms_ms);
 
   // score
-  const Scores scores = score_sentences(doc.terms, doc.title_block.has_value());
+  const Scores scores = score_sentences(doc.terms, doc.title_block.has_value(), options.weights);
   timer.lap(timings.score_ms);
 
   // select

@@ -56,7 +56,7 @@ TEST_CASE("linear-time centrality equals the pairwise definition") {
 
 TEST_CASE("parts are in [0, 1] and the lead prior decreases") {
   const Terms t = make_terms({{0, 1}, {1, 2}, {2, 3}, {3, 0}}, 4);
-  const Scores s = score_sentences(t, false);
+  const Scores s = score_sentences(t, false, ScoreWeights{});
   for (std::size_t i = 0; i < s.parts.size(); ++i) {
     const ScoreParts& p = s.parts[i];
     for (double x : {p.centrality, p.position, p.title, p.salience, p.length}) {
@@ -70,7 +70,7 @@ TEST_CASE("parts are in [0, 1] and the lead prior decreases") {
 TEST_CASE("a sentence sharing the title's terms gets the title part") {
   Terms t = make_terms({{0, 1}, {2, 3}, {4, 5}}, 6);
   t.title_vector = {{2, 0.70710678f}, {3, 0.70710678f}};
-  const Scores s = score_sentences(t, true);
+  const Scores s = score_sentences(t, true, ScoreWeights{});
   CHECK(s.parts[1].title == Approx(1.0));
   CHECK(s.parts[0].title == 0);
   CHECK(s.parts[2].title == 0);
@@ -79,7 +79,7 @@ TEST_CASE("a sentence sharing the title's terms gets the title part") {
 TEST_CASE("fragments are penalized by the length prior") {
   Terms t = make_terms({{0, 1}, {0, 1}}, 2);
   t.words = {2, 12};
-  const Scores s = score_sentences(t, false);
+  const Scores s = score_sentences(t, false, ScoreWeights{});
   CHECK(s.parts[0].length == Approx(2.0 / 6));
   CHECK(s.parts[1].length == 1);
 }
