@@ -3,7 +3,7 @@
 // precis (options.weights) with one `precis --jsonl` process per setting and
 // prints sentence precision at the reference length and at k = 3, plus
 // ROUGE-1 F1. Only for choosing the defaults in core/include/precis/precis.hpp.
-//   node bench/quality/tune.mjs [--data FILE] [--precis PATH] [--limit N] GRID.json
+//   node bench/quality/tune.mjs [--data FILE] [--precis PATH] [--limit N] [--k 3] GRID.json
 // GRID.json: [{"name": "...", "weights": {...}, "redundancy": 0.6}, ...]
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { makeMatcher, splitSentences, stripHeadline } from './text.mjs';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { data: { type: 'string' }, precis: { type: 'string' }, limit: { type: 'string' } },
+  options: { data: { type: 'string' }, precis: { type: 'string' }, limit: { type: 'string' }, k: { type: 'string', default: '3' } },
 });
 const data = values.data ?? resolve(root, '../shared/data/bbc-dev.jsonl');
 const cli = values.precis ?? resolve(root, 'build/native/precis');
@@ -45,9 +45,10 @@ function evaluate(setting, kOf) {
 }
 
 console.log(`${docs.length} docs`);
-console.log('setting'.padEnd(36) + 'P@kref  R1@kref   P@3    R1@3');
+const fixedK = Number(values.k);
+console.log('setting'.padEnd(36) + `P@kref  R1@kref   P@${fixedK}    R1@${fixedK}`);
 for (const setting of grid) {
   const a = evaluate(setting, (d) => d.kRef);
-  const b = evaluate(setting, () => 3);
+  const b = evaluate(setting, () => fixedK);
   console.log(`${(setting.name ?? JSON.stringify(setting.weights)).padEnd(36)}${a.p.toFixed(2).padStart(6)}${a.r1.toFixed(2).padStart(8)}${b.p.toFixed(2).padStart(8)}${b.r1.toFixed(2).padStart(8)}`);
 }
