@@ -1,37 +1,653 @@
-// The demo page: loads the core and summarizes pasted text in this tab.
-import { loadCore } from './precis-core.js';
+// The precis page: paste or drop an article, get its key sentences.
+// All the work runs in a Worker (precis.js → precis-worker.js → precis.wasm);
+// this file only reads controls and renders results. User text is only ever
+// put into the DOM as text nodes (textContent / createTextNode), never as markup.
+import { MAX_INPUT_BYTES, createWorkerSummarizer, supportedLanguages, utf8Length as exactUtf8 } from './precis.js';
+
+const TYPING_DELAY_MS = 300;
+const SETTINGS_DELAY_MS = 120;
+const BUSY_DELAY_MS = 150;
+// Work younger than this is left to finish (its result is dropped): aborting
+// terminates and restarts the worker, which costs more than a short summary.
+const ABORT_AFTER_MS = 250;
+const WORDS_PER_MINUTE = 238;
+const SETTINGS_KEY = 'precis.settings.v1';
+const LANGUAGES = supportedLanguages.filter((code) => code !== 'auto');
+
+// Summary types → core options. Extract types pick N sentences per length;
+// the exact-sentence slider overrides N. Headline cuts the best sentence.
+const TYPES = {
+  tldr: { sentences: { short: 1, medium: 3, long: 5 } },
+  points: { sentences: { short: 3, medium: 5, long: 7 } },
+  teaser: { sentences: { short: 1, medium: 3, long: 5 } },
+  headline: { words: { short: 12, medium: 17, long: 22 } },
+};
+const LENGTHS = ['short', 'medium', 'long'];
+const DEFAULTS = { type: 'tldr', length: 'medium', count: null, clean: true, showRemoved: true, format: 'text', language: 'auto' };
+
+const SAMPLE = `Town library starts lending tools, and the queue is out the door
+
+Residents of Millbrook can now borrow a cordless drill as easily as a novel, after the town library opened a tool-lending shelf on Saturday.
+
+The collection began with 140 items donated by a closing hardware shop and local tradespeople. It includes ladders, pressure washers, sewing machines, a tile cutter and two bicycle repair kits. Library members can borrow up to three tools for a week at no charge.
+
+Head librarian Ana Ruiz said the idea came from patrons who kept asking whether the library could help with home repairs. "People told us they had bought a drill, used it once, and left it in a drawer for ten years," she said. "A library is exactly the place to share things like that."
+
+By noon on opening day, more than half of the collection had been checked out. The waiting list for the pressure washer already runs to the end of next month.
+
+Volunteers from the Millbrook repair café will run free workshops on the first Sunday of each month, showing borrowers how to use and care for the tools. Each item is inspected when it comes back, and worn parts are replaced from a small maintenance budget.
+
+Town councillors, who approved a grant of 8,000 dollars for shelving and insurance, said they would review the scheme after six months. Councillor Ben Okafor said early demand suggested it could become permanent. "It saves families money and it keeps perfectly good equipment out of landfill," he said.
+
+Similar tool libraries operate in more than a dozen cities, but Millbrook is believed to be the first town of its size in the region to add one to its public library.`;
 
 const $ = (id) => document.getElementById(id);
-const status = (text) => ($('status').textContent = text);
+const el = {
+  input: $('input'), drop: $('drop'), meter: $('meter'), file: $('file'),
+  count: $('count'), countOut: $('count-out'), countLabel: $('count-label'), countHint: $('count-hint'),
+  clean: $('clean'), language: $('language'), go: $('go'),
+  loading: $('loading'), loadingText: $('loading-text'), loadingBar: $('loading-bar'),
+  message: $('message'), error: $('error'), busy: $('busy'),
+  summaryCard: $('summary-card'), summary: $('summary'), notes: $('notes'), format: $('format'), copy: $('copy'),
+  keywordsCard: $('keywords-card'), keywords: $('keywords'),
+  originalCard: $('original-card'), original: $('original'), showRemoved: $('show-removed'),
+  announce: $('announce'),
+};
 
-let core = null;
-try {
-  core = await loadCore({ onProgress: (loaded, total) => status(`Loading… ${Math.round((100 * loaded) / (total || 1))}%`) });
-  status('Ready');
-} catch (e) {
-  status(`Could not load precis: ${e.message}`);
+// ---------------------------------------------------------------- settings
+
+function loadSettings() {
+  let saved = {};
+  try {
+    saved = JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? '{}') ?? {};
+  } catch {
+    saved = {};
+  }
+  const s = { ...DEFAULTS };
+  if (saved.type in TYPES) s.type = saved.type;
+  if (LENGTHS.includes(saved.length)) s.length = saved.length;
+  if (Number.isInteger(saved.count) && saved.count >= Number(el.count.min) && saved.count <= Number(el.count.max)) s.count = saved.count;
+  if (typeof saved.clean === 'boolean') s.clean = saved.clean;
+  if (typeof saved.showRemoved === 'boolean') s.showRemoved = saved.showRemoved;
+  if (saved.format === 'text' || saved.format === 'markdown') s.format = saved.format;
+  if (saved.language === 'auto' || LANGUAGES.includes(saved.language)) s.language = saved.language;
+  return s;
 }
 
-function run() {
-  if (!core) return;
-  const text = $('input').value;
-  const list = $('summary');
-  list.replaceChildren();
+function saveSettings() {
   try {
-    const t0 = performance.now();
-    const result = core.summarize(text, { sentences: Number($('sentences').value) });
-    for (const s of result.sentences.filter((s) => s.selected)) {
-      const li = document.createElement('li');
-      li.textContent = s.text; // text only, never markup
-      list.append(li);
-    }
-    status(result.notes[0] ?? `${result.stats.selected} of ${result.stats.sentences} sentences · ${(performance.now() - t0).toFixed(1)} ms`);
-  } catch (e) {
-    status(e.message);
+    localStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
+  } catch {
+    // storage can be unavailable (private modes, quotas): settings just do not persist
   }
 }
 
-$('go').addEventListener('click', run);
-$('input').addEventListener('keydown', (e) => {
-  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) run();
+const settings = loadSettings();
+
+/** The sentence count an extract type asks for (slider overrides the preset). */
+const sentenceCount = (s) => s.count ?? TYPES[s.type].sentences?.[s.length] ?? 3;
+
+/** The core options for the current settings. */
+function coreOptions(s) {
+  const options = { clean: s.clean, keywords: 10, timings: true };
+  if (s.language !== 'auto') options.language = s.language;
+  if (s.type === 'headline') return { ...options, mode: 'headline', headlineWords: TYPES.headline.words[s.length] };
+  return { ...options, mode: 'extract', sentences: sentenceCount(s) };
+}
+
+function syncControls() {
+  const headline = settings.type === 'headline';
+  for (const r of document.querySelectorAll('input[name="type"]')) r.checked = r.value === settings.type;
+  for (const r of document.querySelectorAll('input[name="length"]')) r.checked = r.value === settings.length && (headline || settings.count === null);
+  const n = sentenceCount(settings);
+  el.count.value = String(n);
+  el.count.disabled = headline;
+  el.countOut.textContent = headline ? '–' : String(n);
+  el.countHint.textContent = headline
+    ? `Headlines are cut to about ${TYPES.headline.words[settings.length]} words`
+    : settings.count === null ? '' : 'exact count';
+  el.clean.checked = settings.clean;
+  el.showRemoved.checked = settings.showRemoved;
+  el.original.classList.toggle('hide-removed', !settings.showRemoved);
+  el.format.value = settings.format;
+  el.language.value = settings.language;
+}
+
+// ---------------------------------------------------------------- helpers
+
+/** UTF-8 length of a JS string: exact whenever it could exceed the limit (MAX_INPUT_BYTES, the core's default). */
+function utf8Length(text) {
+  return text.length * 3 <= MAX_INPUT_BYTES ? text.length : exactUtf8(text);
+}
+const numberFormat = new Intl.NumberFormat('en');
+const fmt = (n) => numberFormat.format(n);
+
+function formatBytes(n) {
+  if (n < 1024) return `${n} bytes`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  const mib = n / (1024 * 1024);
+  return `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB`;
+}
+
+function formatDuration(minutes) {
+  const seconds = Math.round(minutes * 60);
+  if (seconds < 5) return 'a few seconds';
+  if (seconds < 60) return `${seconds} s`;
+  const m = Math.floor(seconds / 60);
+  const s = seconds % 60;
+  if (m >= 60) return `${Math.floor(m / 60)} h ${m % 60} min`;
+  return s ? `${m} min ${s} s` : `${m} min`;
+}
+
+let languageNames = null;
+try {
+  languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+} catch {
+  languageNames = null;
+}
+function languageName(code) {
+  if (!code || code === 'und') return 'undetermined';
+  try {
+    const name = languageNames?.of(code);
+    return name && name !== code ? name : code;
+  } catch {
+    return code;
+  }
+}
+
+function node(tag, props = {}, ...children) {
+  const n = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === 'class') n.className = v;
+    else if (k === 'text') n.textContent = v;
+    else if (k.startsWith('data-') || k.startsWith('aria-') || k === 'title' || k === 'href' || k === 'id' || k === 'tabindex') n.setAttribute(k, v);
+    else n[k] = v;
+  }
+  n.append(...children);
+  return n;
+}
+
+function announce(text) {
+  el.announce.textContent = '';
+  requestAnimationFrame(() => (el.announce.textContent = text));
+}
+
+// ---------------------------------------------------------------- states
+
+function showMessage(title, body, { kind = 'info', action = null } = {}) {
+  el.message.hidden = false;
+  el.message.dataset.kind = kind;
+  const children = [node('p', { class: 'message-title', text: title })];
+  if (body) children.push(node('p', { text: body }));
+  if (action) children.push(action);
+  el.message.replaceChildren(...children);
+}
+
+function hideResults() {
+  el.summaryCard.hidden = true;
+  el.keywordsCard.hidden = true;
+  el.originalCard.hidden = true;
+  lastRender = null;
+}
+
+function showEmpty() {
+  clearError();
+  hideResults();
+  const sample = node('button', { type: 'button', class: 'ghost', text: 'Try a sample article' });
+  sample.addEventListener('click', loadSample);
+  showMessage('No text yet', 'Paste or type an article on the left, or drop a .txt, .html or .md file. The summary updates as you type.', {
+    action: sample,
+  });
+}
+
+function showError(text) {
+  el.error.hidden = false;
+  el.error.replaceChildren(node('p', { class: 'message-title', text: 'Could not summarize' }), node('p', { text }));
+}
+
+function clearError() {
+  el.error.hidden = true;
+  el.error.replaceChildren();
+}
+
+function showTooLong(bytes) {
+  hideResults();
+  el.message.hidden = true;
+  showError(
+    `This text is ${formatBytes(bytes)} (${fmt(bytes)} bytes of UTF-8); precis accepts up to ${formatBytes(MAX_INPUT_BYTES)} (${fmt(MAX_INPUT_BYTES)} bytes). Shorten it to summarize.`,
+  );
+  el.error.firstChild.textContent = 'Text too long';
+}
+
+function setBusy(busy) {
+  el.busy.hidden = !busy;
+  el.summaryCard.setAttribute('aria-busy', String(busy));
+}
+
+function updateMeter() {
+  const text = el.input.value;
+  if (!text) {
+    el.meter.textContent = 'Empty';
+    return;
+  }
+  el.meter.textContent = `${fmt(text.length)} characters`;
+}
+
+// ---------------------------------------------------------------- rendering
+
+let lastRender = null; // { text, result, settings }
+
+function chosenSentences(result) {
+  return result.sentences.filter((s) => s.selected);
+}
+
+function sentenceLink(s, text) {
+  const a = node('a', { href: `#s-${s.index}`, class: 'sent', title: 'Show in the original', 'data-index': String(s.index), text: text ?? s.text });
+  a.addEventListener('click', (event) => {
+    event.preventDefault();
+    revealSentence(s.index);
+  });
+  return a;
+}
+
+function revealSentence(index) {
+  const mark = document.getElementById(`s-${index}`);
+  if (!mark) return;
+  const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+  mark.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
+  mark.focus({ preventScroll: true });
+  mark.classList.remove('flash');
+  void mark.offsetWidth; // restart the animation
+  mark.classList.add('flash');
+}
+
+function renderSummary(result, s) {
+  const chosen = chosenSentences(result);
+  let body;
+  if (s.type === 'headline') {
+    const best = chosen[0];
+    body = node('p', { class: 'headline' }, best ? sentenceLink(best, result.summary) : result.summary);
+  } else if (s.type === 'points') {
+    body = node('ul', { class: 'points' }, ...chosen.map((c) => node('li', {}, sentenceLink(c))));
+  } else {
+    const p = node('p', { class: s.type === 'teaser' ? 'teaser' : 'tldr' });
+    chosen.forEach((c, i) => {
+      if (i) p.append(' ');
+      p.append(sentenceLink(c));
+    });
+    if (s.type === 'teaser' && chosen.length) {
+      const more = node('a', { href: '#original-h', class: 'more', text: 'Read the original' });
+      more.addEventListener('click', (event) => {
+        event.preventDefault();
+        revealSentence(chosen[chosen.length - 1].index);
+      });
+      p.append(' ', more);
+    }
+    body = p;
+  }
+  el.summary.replaceChildren(body);
+}
+
+function renderStats(result) {
+  const st = result.stats;
+  $('stat-words').textContent = `${fmt(st.wordsIn)} → ${fmt(st.wordsOut)}`;
+  $('stat-saved').textContent = formatDuration(Math.max(0, st.wordsIn - st.wordsOut) / WORDS_PER_MINUTE);
+  $('stat-language').textContent = languageName(result.language);
+  const ms = st.timings?.totalMs;
+  $('stat-time').textContent = typeof ms === 'number' ? (ms < 10 ? `${ms.toFixed(1)} ms` : `${fmt(Math.round(ms))} ms`) : '–';
+}
+
+function renderKeywords(result) {
+  el.keywords.replaceChildren(...result.keywords.map((k) => node('li', { title: `${k.count}× in the text`, text: k.text })));
+  el.keywordsCard.hidden = result.keywords.length === 0;
+}
+
+const reasonLabel = (reason) => String(reason || 'noise').replaceAll('-', ' ');
+
+/**
+ * The original text with chosen sentences in <mark> and removed noise in
+ * greyed <span>s, built from UTF-16 offsets into the exact string that was
+ * summarized. Only text nodes carry user text.
+ */
+function renderOriginal(text, result) {
+  const spans = [];
+  for (const s of result.sentences) {
+    if (s.selected) spans.push({ start: s.utf16Start, end: s.utf16End, kind: 'sentence', s });
+  }
+  for (const r of result.removed ?? []) spans.push({ start: r.utf16Start, end: r.utf16End, kind: 'noise', r });
+  if (result.title) spans.push({ start: result.title.utf16Start, end: result.title.utf16End, kind: 'title' });
+  spans.sort((a, b) => a.start - b.start || a.end - b.end);
+
+  const frag = document.createDocumentFragment();
+  let at = 0;
+  for (const span of spans) {
+    const start = Math.max(span.start, at);
+    const end = Math.min(span.end, text.length);
+    if (end <= start) continue;
+    if (start > at) frag.append(document.createTextNode(text.slice(at, start)));
+    const piece = text.slice(start, end);
+    if (span.kind === 'sentence') {
+      frag.append(node('mark', { id: `s-${span.s.index}`, tabindex: '-1', 'data-index': String(span.s.index), text: piece }));
+    } else if (span.kind === 'noise') {
+      const label = `ignored: ${reasonLabel(span.r.reason)}`;
+      frag.append(node('span', { class: 'noise', title: label, 'data-reason': span.r.reason ?? '', text: piece }));
+    } else {
+      frag.append(node('span', { class: 'title', title: 'title', text: piece }));
+    }
+    at = end;
+  }
+  if (at < text.length) frag.append(document.createTextNode(text.slice(at)));
+  el.original.replaceChildren(frag);
+}
+
+function render(text, result, s) {
+  clearError();
+  el.message.hidden = true;
+  el.summaryCard.hidden = false;
+  el.originalCard.hidden = false;
+  renderSummary(result, s);
+  renderStats(result);
+  renderKeywords(result);
+  renderOriginal(text, result);
+  const notes = (result.notes ?? []).filter(Boolean);
+  el.notes.hidden = notes.length === 0;
+  el.notes.textContent = notes.join(' · ');
+  if (chosenSentences(result).length === 0 && result.sentences.length === 0) {
+    el.summary.replaceChildren(node('p', { class: 'muted', text: 'No sentences found in this text.' }));
+  }
+  lastRender = { text, result, settings: { ...s } };
+}
+
+// ---------------------------------------------------------------- copy
+
+const escapeMarkdown = (t) => t.replace(/([\\`*_[\]<>#|])/g, '\\$1');
+
+function summaryAs(format) {
+  if (!lastRender) return '';
+  const { result, settings: s } = lastRender;
+  const chosen = chosenSentences(result).map((c) => c.text);
+  const md = format === 'markdown';
+  const esc = md ? escapeMarkdown : (t) => t;
+  if (s.type === 'headline') return md ? `**${esc(result.summary)}**` : result.summary;
+  if (s.type === 'points') return chosen.map((t) => (md ? `- ${esc(t)}` : `• ${t}`)).join('\n');
+  if (s.type === 'teaser') return md ? `> ${esc(chosen.join(' '))}` : chosen.join(' ');
+  return esc(chosen.join(' '));
+}
+
+async function copySummary() {
+  const text = summaryAs(settings.format);
+  if (!text) return;
+  let ok = false;
+  try {
+    await navigator.clipboard.writeText(text);
+    ok = true;
+  } catch {
+    const area = node('textarea', { class: 'sr-only', value: text });
+    document.body.append(area);
+    area.select();
+    try {
+      ok = document.execCommand('copy');
+    } catch {
+      ok = false;
+    }
+    area.remove();
+    el.copy.focus();
+  }
+  el.copy.textContent = ok ? 'Copied' : 'Copy failed';
+  el.copy.dataset.state = ok ? 'done' : 'failed';
+  announce(ok ? `Summary copied as ${settings.format === 'markdown' ? 'Markdown' : 'plain text'}` : 'Could not copy');
+  clearTimeout(copySummary.timer);
+  copySummary.timer = setTimeout(() => {
+    el.copy.textContent = 'Copy';
+    delete el.copy.dataset.state;
+  }, 1600);
+}
+
+// ---------------------------------------------------------------- running
+
+let summarizer = null;
+let ready = false;
+let loadError = null; // the summarizer could not load: say so instead of waiting
+let timer = 0;
+let inFlight = null; // { controller, started } of the newest request
+let generation = 0;
+
+function schedule(delay) {
+  clearTimeout(timer);
+  timer = setTimeout(() => run(), delay);
+}
+
+/** Makes the running request stale; aborts it when it has run for a while. */
+function cancelInFlight() {
+  if (inFlight && performance.now() - inFlight.started > ABORT_AFTER_MS) inFlight.controller.abort();
+  inFlight = null;
+}
+
+async function run({ explicit = false } = {}) {
+  clearTimeout(timer);
+  const text = el.input.value;
+  const gen = ++generation;
+  cancelInFlight();
+  if (!text.trim()) {
+    showEmpty();
+    return;
+  }
+  const bytes = utf8Length(text);
+  if (bytes > MAX_INPUT_BYTES) {
+    showTooLong(bytes);
+    return;
+  }
+  if (loadError) {
+    hideResults();
+    el.message.hidden = true;
+    showError(`The summarizer could not load: ${loadError}. Reload the page to try again.`);
+    return;
+  }
+  if (!ready) {
+    showMessage('Almost ready', 'The summarizer is still loading; your summary appears as soon as it is ready.');
+    return;
+  }
+  const s = { ...settings };
+  const ctl = new AbortController();
+  inFlight = { controller: ctl, started: performance.now() };
+  const busy = setTimeout(() => setBusy(true), BUSY_DELAY_MS);
+  try {
+    const result = await summarizer.summarize(text, coreOptions(s), { signal: ctl.signal });
+    if (gen !== generation) return;
+    render(text, result, s);
+    if (explicit) announce(`Summary ready: ${chosenSentences(result).length} of ${result.stats.sentences} sentences`);
+  } catch (error) {
+    if (gen !== generation || error?.name === 'AbortError') return;
+    hideResults();
+    el.message.hidden = true;
+    // The core's message is written for people; never show a stack trace.
+    showError(error?.name === 'PrecisError' ? error.message : `Something went wrong: ${error?.message ?? error}`);
+  } finally {
+    clearTimeout(busy);
+    if (gen === generation) {
+      setBusy(false);
+      inFlight = null;
+    }
+  }
+}
+
+// ---------------------------------------------------------------- input
+
+const ACCEPTED = /\.(txt|text|md|markdown|html?|xhtml)$/i;
+
+async function loadFile(file) {
+  if (!file) return;
+  if (!ACCEPTED.test(file.name) && !/^text\/(plain|markdown|html)/.test(file.type)) {
+    hideResults();
+    el.message.hidden = true;
+    showError(`“${file.name}” is not a text file precis can read: open a .txt, .html or .md file.`);
+    return;
+  }
+  if (file.size > MAX_INPUT_BYTES) {
+    showTooLong(file.size);
+    el.meter.textContent = `${file.name} was not loaded`;
+    return;
+  }
+  // .html is passed as text: the core's cleaning stage deals with markup.
+  const text = await file.text();
+  cancelInFlight();
+  el.input.value = text;
+  updateMeter();
+  el.meter.textContent += ` · from ${file.name}`;
+  run({ explicit: true });
+}
+
+function loadSample() {
+  el.input.value = SAMPLE;
+  updateMeter();
+  run({ explicit: true });
+  el.input.focus();
+  el.input.setSelectionRange(0, 0);
+  el.input.scrollTop = 0;
+}
+
+const hasFiles = (event) => [...(event.dataTransfer?.types ?? [])].includes('Files');
+let dragDepth = 0;
+document.addEventListener('dragenter', (event) => {
+  if (!hasFiles(event)) return;
+  dragDepth++;
+  el.drop.classList.add('dragging');
 });
+document.addEventListener('dragleave', (event) => {
+  if (!hasFiles(event)) return;
+  dragDepth = Math.max(0, dragDepth - 1);
+  if (!dragDepth) el.drop.classList.remove('dragging');
+});
+document.addEventListener('dragover', (event) => {
+  if (!hasFiles(event)) return;
+  event.preventDefault(); // allow dropping files anywhere on the page
+  event.dataTransfer.dropEffect = 'copy';
+});
+document.addEventListener('drop', (event) => {
+  if (!hasFiles(event)) return;
+  event.preventDefault();
+  dragDepth = 0;
+  el.drop.classList.remove('dragging');
+  loadFile(event.dataTransfer.files[0]);
+});
+
+el.input.addEventListener('input', () => {
+  // New text makes running work stale: cancel it, then wait for a pause in typing.
+  cancelInFlight();
+  updateMeter();
+  schedule(TYPING_DELAY_MS);
+});
+
+$('open').addEventListener('click', () => el.file.click());
+el.file.addEventListener('change', () => {
+  loadFile(el.file.files[0]);
+  el.file.value = '';
+});
+$('sample').addEventListener('click', loadSample);
+$('clear').addEventListener('click', () => {
+  el.input.value = '';
+  updateMeter();
+  run();
+  el.input.focus();
+});
+el.go.addEventListener('click', () => run({ explicit: true }));
+
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+    event.preventDefault();
+    run({ explicit: true });
+  }
+});
+
+function settingChanged() {
+  saveSettings();
+  syncControls();
+  schedule(SETTINGS_DELAY_MS);
+}
+
+for (const r of document.querySelectorAll('input[name="type"]')) {
+  r.addEventListener('change', () => {
+    settings.type = r.value;
+    settingChanged();
+  });
+}
+for (const r of document.querySelectorAll('input[name="length"]')) {
+  r.addEventListener('change', () => {
+    settings.length = r.value;
+    settings.count = null; // a preset replaces the exact count
+    settingChanged();
+  });
+}
+el.count.addEventListener('input', () => {
+  settings.count = Number(el.count.value);
+  settingChanged();
+});
+el.clean.addEventListener('change', () => {
+  settings.clean = el.clean.checked;
+  settingChanged();
+});
+el.language.addEventListener('change', () => {
+  settings.language = el.language.value;
+  settingChanged();
+});
+el.showRemoved.addEventListener('change', () => {
+  // Display only: the noise is still skipped, just hidden from the original view.
+  settings.showRemoved = el.showRemoved.checked;
+  saveSettings();
+  syncControls();
+});
+el.format.addEventListener('change', () => {
+  settings.format = el.format.value;
+  saveSettings();
+});
+el.copy.addEventListener('click', copySummary);
+
+// ---------------------------------------------------------------- start
+
+for (const code of LANGUAGES.map((c) => [c, languageName(c)]).sort((a, b) => a[1].localeCompare(b[1]))) {
+  el.language.append(node('option', { value: code[0], text: code[1] }));
+}
+syncControls();
+updateMeter();
+
+function setProgress(loaded, total) {
+  if (total > 0) {
+    const pct = Math.min(100, Math.round((100 * loaded) / total));
+    el.loadingBar.value = pct;
+    el.loadingText.textContent = `Loading the summarizer… ${pct}% of ${formatBytes(total)}`;
+  }
+}
+
+async function start() {
+  document.documentElement.dataset.state = 'loading';
+  try {
+    summarizer = createWorkerSummarizer({ onProgress: setProgress });
+    await summarizer.ready;
+    ready = true;
+    document.documentElement.dataset.state = 'ready';
+    el.loading.hidden = true;
+    if (el.input.value.trim()) run();
+    else showEmpty();
+  } catch (error) {
+    document.documentElement.dataset.state = 'failed';
+    loadError = error?.message ?? String(error);
+    el.loading.dataset.kind = 'error';
+    el.loadingBar.hidden = true;
+    el.loadingText.textContent = `Could not load the summarizer: ${error?.message ?? error}. Reload the page to try again.`;
+  }
+  registerServiceWorker();
+}
+
+function registerServiceWorker() {
+  // Only over http(s): file:// pages cannot have a service worker.
+  if (!('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
+  navigator.serviceWorker
+    .register('sw.js')
+    .then(() => navigator.serviceWorker.ready)
+    .then(() => ($('offline-state').textContent = 'works offline'))
+    .catch(() => {
+      // No offline copy (private mode, unsupported): the page works online anyway.
+    });
+}
+
+start();

@@ -1,0 +1,68 @@
+// precis service worker: keeps the page usable offline.
+// Cache-first: every file of the page is cached at install and served from
+// the cache afterwards. Bump VERSION whenever the shipped files change; the
+// browser notices the changed sw.js, installs the new cache and drops the old.
+const VERSION = 'precis-v1';
+const FILES = [
+  './',
+  'index.html',
+  'app.js',
+  'app.css',
+  'precis.js',
+  'precis-core.js',
+  'precis-worker.js',
+  'precis.wasm',
+  'icon.svg',
+  'manifest.webmanifest',
+];
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(VERSION);
+      // One by one, not cache.addAll: a file missing from a build must not
+      // prevent the others from being cached.
+      await Promise.allSettled(
+        FILES.map(async (file) => {
+          const response = await fetch(new Request(file, { cache: 'no-cache' }));
+          if (response.ok) await cache.put(file, response);
+        }),
+      );
+      await self.skipWaiting();
+    })(),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const key of await caches.keys()) {
+        if (key.startsWith('precis-') && key !== VERSION) await caches.delete(key);
+      }
+      await self.clients.claim();
+    })(),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  event.respondWith(
+    (async () => {
+      const cache = await caches.open(VERSION);
+      const cached = await cache.match(request, { ignoreSearch: true });
+      if (cached) return cached;
+      try {
+        const response = await fetch(request);
+        if (response.ok && response.type === 'basic' && !response.redirected) cache.put(request, response.clone());
+        return response;
+      } catch (error) {
+        if (request.mode === 'navigate') {
+          const page = (await cache.match('index.html')) ?? (await cache.match('./'));
+          if (page) return page;
+        }
+        throw error;
+      }
+    })(),
+  );
+});
