@@ -17,7 +17,7 @@ export function normalizeForMatch(text) {
 /** Sentences whose normal form is at least this long match by plain substring. */
 export const MIN_SUBSTRING_CHARS = 15;
 
-const TERMINATOR = /[.!?…。！？]/u;
+const TERMINATOR = /[.!?…。！？｡؟]/u;
 const CLOSER = /["'”’»)\]」』）】〕]/u;
 
 /**
@@ -49,7 +49,7 @@ export function makeMatcher(referenceText) {
       let j = i + 1;
       while (j < chars.length && (CLOSER.test(chars[j]) || TERMINATOR.test(chars[j]))) j++;
       // CJK terminators need no following space.
-      if (j >= chars.length || /\s/u.test(chars[j]) || /[。！？]/u.test(ch)) boundaries.add(norm.length);
+      if (j >= chars.length || /\s/u.test(chars[j]) || /[。！？｡]/u.test(ch)) boundaries.add(norm.length);
     }
   }
   boundaries.add(norm.length);
@@ -102,11 +102,12 @@ const ABBREVIATIONS = new Set([
 // Only abbreviations when a number follows ("No. 1", but 'said: "No. Never."').
 const NUMBER_ABBREVIATIONS = new Set(['No', 'Nos', 'no', 'Vol', 'Fig', 'fig', 'pp', 'p']);
 
-// Candidate boundary inside a line: terminator(s), optional closing quotes /
-// brackets, whitespace, then an opening quote/bracket, an uppercase or
-// caseless letter, or a digit.
-const BOUNDARY = /[.!?…]+["'”’»)\]]*\s+(?=["'“‘«(\[]|[\p{Lu}\p{Lt}\p{Lo}\p{N}])/gu;
-const CJK_BOUNDARY = /[。！？]+[」』）”’]*\s*/gu;
+// Candidate boundary inside a line: terminator(s) (Arabic ؟ included),
+// optional closing quotes / brackets, whitespace, then an opening quote /
+// bracket / Spanish ¿ ¡, an uppercase or caseless letter, or a digit.
+const BOUNDARY = /[.!?…؟]+["'”’»)\]]*\s+(?=["'“‘«(\[¿¡]|[\p{Lu}\p{Lt}\p{Lo}\p{N}])/gu;
+// Japanese quotes go on with a quoting particle: 「本当ですか？」と聞いた。
+const CJK_BOUNDARY = /[。！？｡]+[」』）”’]*(?![」』）”’とっ])\s*/gu;
 
 function isAbbreviation(line, dotIndex, nextChar) {
   // word = maximal run of letters and inner dots right before the terminator,

@@ -1,45 +1,1060 @@
 #include "clean.hpp"
 
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+
+#include "language.hpp"
+#include "noise_html.hpp"
+#include "noise_markers.hpp"
+#include "stopwords.hpp"
 #include "text_scan.hpp"
 #include "unicode.hpp"
 #include "utf8.hpp"
 
 namespace precis {
+
+// Every threshold of the cleaning stage, in one place. "Words" are word units:
+// space-separated tokens, with CJK ideographs/kana counted as half a word each
+// (two characters make about one word) and Korean words (which carry their
+// particles) as 1.5, so limits mean about the same in every script.
+namespace clean_limits {
+// Title: a single line of at most this many words / bytes, no final full stop.
+inline constexpr std::size_t kTitleMaxWords = 25;
+inline constexpr std::size_t kTitleMaxBytes = 250;
+// A title found after leading page furniture needs at least this many words
+// (section labels such as "World" or "Asia" are shorter)...
+inline constexpr double kTitleMinWords = 3;
+// ...and must be among the first blocks of the page.
+inline constexpr std::size_t kTitleSearchBlocks = 25;
+// Among several candidates, the one sharing most content words with the first
+// few good blocks wins (menus and section labels share none).
+inline constexpr std::size_t kTitleBodySample = 5;
+
+// Good (body-like) block: ends like a sentence and has at least this many
+// words, or is long running text without final punctuation...
+inline constexpr double kGoodMinWords = 8;
+inline constexpr double kGoodUnpunctuatedWords = 40;
+// ...and its stopword density is at least this (alphabetic scripts with a
+// stopword list; jusText's "stopwords_low" is 0.30 for HTML paragraphs, but a
+// paste also holds tables, lists and quotes) / this for Chinese characters.
+inline constexpr double kStopwordLow = 0.12;
+inline constexpr double kStopwordLowZh = 0.04;
+// Density is measured only on blocks with at least this many words.
+inline constexpr double kStopwordMinWords = 6;
+
+// Cue rules: whole-line furniture must be short...
+inline constexpr double kMarkerLineMaxWords = 12;   // share rows, menus, headings
+inline constexpr double kAdLineMaxWords = 6;        // "Advertisement", "Anzeige"
+inline constexpr double kAdPhraseMaxWords = 14;     // "Story continues below advertisement"
+inline constexpr double kCookieMaxWords = 90;       // a whole consent banner
+inline constexpr double kCookieShortWords = 15;     // "Cookie settings", no "we use" needed
+inline constexpr double kButtonMaxWords = 6;        // "Accept all / Reject all"
+inline constexpr double kNewsletterMaxWords = 45;
+inline constexpr double kNewsletterTopicOnlyWords = 8;  // "Newsletter" heading
+inline constexpr double kCaptionMaxWords = 40;      // caption with a credit label
+inline constexpr double kCreditMaxWords = 8;        // "Getty Images", "REUTERS/Jane Doe"
+inline constexpr double kBylineMaxWords = 14;       // "By Jane Doe, BBC News", timestamps
+inline constexpr double kAiLabelMaxWords = 16;      // "This article was reported by AI."
+inline constexpr double kBylineTagMaxWords = 8;
+inline constexpr double kReadTimeMaxWords = 5;      // "5 min read", "Lesezeit: 3 Min."     // "김민수 기자", "新华社记者 张三"
+inline constexpr double kFooterMaxWords = 25;
+inline constexpr double kRelatedHeadingMaxWords = 10;
+inline constexpr double kRelatedInlineMaxWords = 30;
+inline constexpr double kRelatedShortHeadingWords = 4;  // a heading that starts with a cue: "More from Sport"  // "Read more: <teaser headline>"
+inline constexpr double kNavMaxWords = 15;
+inline constexpr double kCrumbSegmentMaxWords = 5;
+// ...and dominated by the cue: share of the line's letters inside matches.
+inline constexpr double kShareCoverage = 0.6;
+inline constexpr double kShareRowMaxWords = 24;    // a long row of share buttons...
+inline constexpr double kShareRowCoverage = 0.8;   // ...made almost only of them
+inline constexpr double kNavCoverage = 0.7;
+// A menu row: at least kMenuRowMinWords capitalised words, none of them a
+// common lowercase word, partly section names.
+inline constexpr double kMenuRowCoverage = 0.3;
+inline constexpr std::size_t kMenuRowMinWords = 4;
+inline constexpr double kAdCoverage = 0.8;
+inline constexpr double kRelatedHeadingCoverage = 0.8;
+inline constexpr double kButtonCoverage = 0.9;
+inline constexpr double kCookieHeadingCoverage = 0.8;
+inline constexpr double kFooterCoverage = 0.6;
+inline constexpr double kCaptionPrefixCoverage = 0.5;
+// A consent button row counts as banner when a banner is this close.
+inline constexpr std::size_t kButtonBannerDistance = 3;
+
+// Captions: a line without final punctuation next to a credit / AI-image label.
+inline constexpr double kCaptionNeighbourMaxWords = 40;
+// ...or a sentence of at most this many words before a bracketed credit line.
+inline constexpr double kCaptionSentenceMaxWords = 30;
+// Related run: teasers follow a "Related" heading until two consecutive good
+// blocks of at least this many words show the body resuming.
+inline constexpr double kRelatedBreakWords = 15;
+// A weak line of at most this many words between two blocks of the same noise
+// reason takes that reason.
+inline constexpr double kSandwichMaxWords = 40;
+// A name line ("Ana López") next to a byline / dateline, up to this long...
+inline constexpr double kNameMaxWords = 4;
+// ...and the weak line right after an "Advertisement"/"Sponsored" label.
+inline constexpr double kAdTeaserMaxWords = 25;
+// Fragments: weak lines outside the body region that touch noise, up to this long.
+inline constexpr double kFragmentMaxWords = 12;
+// Other language: a block needs this many words (different script: letters of
+// that script) before its language is trusted, and, in the same script, this
+// many stopword hits of its own language, at least twice those of the body's.
+inline constexpr std::size_t kOtherScriptMinLetters = 4;
+inline constexpr double kOtherLanguageMinWords = 6;
+inline constexpr std::size_t kOtherLanguageMinHits = 3;
+inline constexpr double kOtherLanguageMinDensity = 0.2;  // own stopwords per word: running text, not a name list
+inline constexpr std::size_t kOtherLanguageSampleBytes = 4096;
+// Repeats: keys shorter than this (bytes) are not compared; a near-duplicate
+// is a prefix of (or has as prefix) one of the last few blocks or the title,
+// covering this share of it.
+inline constexpr std::size_t kRepeatMinKeyBytes = 8;
+inline constexpr double kNearDuplicate = 0.85;
+inline constexpr std::size_t kNearDuplicateWindow = 3;
+// When more than this share of the non-noise blocks would be repeats, none is
+// removed (a repetitive text, not a page with a repeated headline).
+inline constexpr double kRepeatMaxShare = 0.25;
+// Cue scanning reads at most this many bytes of a block's folded key (every
+// cue rule has a word limit far below it).
+inline constexpr std::size_t kKeyMaxBytes = 1200;
+}  // namespace clean_limits
+
 namespace {
 
-constexpr std::size_t kTitleMaxWords = 25;
-constexpr std::size_t kTitleMaxBytes = 250;
+namespace L = clean_limits;
+using noise::Cue;
 
-std::size_t count_words(std::string_view text) {
-  std::size_t words = 0;
-  bool in_word = false;
+// ------------------------------------------------------------ measurements
+
+// Word units of text[begin, end), in halves (a CJK character is 1, another token 2).
+std::size_t half_words(std::string_view text) {
+  std::size_t halves = 0;
+  bool in_token = false;
   for (std::size_t pos = 0; pos < text.size();) {
     const utf8::Decoded d = utf8::decode(text, pos);
-    const bool space = unicode::is_space(d.code_point);
-    if (!space && !in_word) ++words;
-    in_word = !space;
     pos += d.length;
+    if (unicode::is_space(d.code_point) || unicode::is_control(d.code_point)) {
+      in_token = false;
+    } else if (noise::is_cjk_cp(d.code_point)) {
+      halves += 1;
+      in_token = false;
+    } else if (!in_token) {
+      if (unicode::is_letter(d.code_point) || unicode::is_digit(d.code_point)) {
+        // A Korean word (eojeol) carries its particles: about 1.5 words.
+        halves += unicode::script_of(d.code_point) == unicode::Script::Hangul ? 3 : 2;
+        in_token = true;
+      }
+    }
   }
-  return words;
+  return halves;
 }
 
-bool looks_like_title(std::string_view text, const Block& block) {
-  const std::size_t begin = block.span.byte_start, end = block.span.byte_end;
-  if (end - begin > kTitleMaxBytes) return false;
-  const std::string_view line = text.substr(begin, end - begin);
+struct DateTime {
+  bool year = false;          // 19xx / 20xx
+  bool numeric_date = false;  // 2024-05-01, 01.05.2024, 2024/5/1, 2024.05.01
+  bool cjk_date = false;      // 2024年5月1日, 5月1日
+  bool clock = false;         // 10:32
+};
+
+DateTime scan_datetime(std::string_view text) {
+  DateTime dt;
+  struct Run {
+    std::size_t start, end;
+  };
+  std::vector<Run> runs;
+  for (std::size_t i = 0; i < text.size();) {
+    if (text[i] >= '0' && text[i] <= '9') {
+      std::size_t j = i;
+      while (j < text.size() && text[j] >= '0' && text[j] <= '9') ++j;
+      runs.push_back({i, j});
+      i = j;
+    } else {
+      ++i;
+    }
+  }
+  auto len = [](const Run& r) { return r.end - r.start; };
+  for (std::size_t k = 0; k < runs.size(); ++k) {
+    const Run& r = runs[k];
+    if (len(r) == 4 && (text.compare(r.start, 2, "19") == 0 || text.compare(r.start, 2, "20") == 0)) dt.year = true;
+    if (r.end < text.size()) {
+      const std::string_view rest = text.substr(r.end);
+      if (rest.starts_with("年") || rest.starts_with("月") || rest.starts_with("월") || rest.starts_with("년")) {
+        if (k + 1 < runs.size()) dt.cjk_date = true;
+      }
+    }
+    if (k + 1 < runs.size()) {
+      const Run& n = runs[k + 1];
+      if (n.start == r.end + 1) {
+        const char sep = text[r.end];
+        if (sep == ':' && len(r) <= 2 && len(n) == 2) dt.clock = true;
+        if ((sep == '-' || sep == '.' || sep == '/') && len(r) <= 4 && len(n) <= 2 && k + 2 < runs.size()) {
+          const Run& m = runs[k + 2];
+          if (m.start == n.end + 1 && text[n.end] == sep && len(m) <= 4 && (len(r) == 4 || len(m) >= 2)) {
+            dt.numeric_date = true;
+          }
+        }
+      }
+    }
+  }
+  return dt;
+}
+
+// "3 hours ago", "vor 3 Stunden", "hace 3 horas": a number then a time unit,
+// after "vor"/"hace" or before "ago" (CJK forms are whole cue phrases).
+bool time_ago(std::string_view key) {
+  std::vector<std::string_view> tokens;
+  for (std::size_t start = 0; start < key.size() && tokens.size() < 32;) {
+    std::size_t end = key.find(' ', start);
+    if (end == std::string_view::npos) end = key.size();
+    tokens.push_back(key.substr(start, end - start));
+    start = end + 1;
+  }
+  auto number = [](std::string_view t) {
+    return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  auto unit = [](std::string_view t) {
+    const noise::CueHits h = noise::scan_cues(t);
+    return h.coverage(Cue::AgoUnit) >= 1.0;
+  };
+  for (std::size_t i = 0; i + 2 < tokens.size(); ++i) {
+    if ((tokens[i] == "vor" || tokens[i] == "hace") && number(tokens[i + 1]) && unit(tokens[i + 2])) return true;
+    if (number(tokens[i]) && unit(tokens[i + 1]) && tokens[i + 2] == "ago") return true;
+  }
+  return false;
+}
+
+// "Home News Sport Weather iPlayer Sounds": every token starts with a capital
+// letter or a digit, or is a short connector ("&", "and", "of").
+bool menu_row(std::string_view text) {
+  std::size_t tokens = 0, start = 0, short_cjk = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    if (end > start) {
+      const std::string_view token = text.substr(start, end - start);
+      const char32_t first = utf8::decode(token, 0).code_point;
+      const bool capital = unicode::is_uppercase(first) || unicode::is_digit(first) ||
+                           (token.size() > 1 && unicode::is_uppercase(utf8::decode(token, 1).code_point));
+      ++tokens;
+      if (noise::is_cjk_cp(first) || unicode::script_of(first) == unicode::Script::Hangul) {
+        // CJK / Korean menus: many short words ("新闻 体育 财经", "정치 경제 사회").
+        if (half_words(token) <= 2 * 2 && token.size() <= 4 * 4) {
+          ++short_cjk;
+          start = end + 1;  // (fuzz: a bare `continue` here never advanced — an endless loop)
+          continue;
+        }
+        return false;
+      }
+      if (!capital && token != "&" && token != "and" && token != "of") return false;
+    }
+    start = end + 1;
+  }
+  return tokens >= L::kMenuRowMinWords && (short_cjk == 0 || short_cjk + 1 >= L::kMenuRowMinWords);
+}
+
+// "Ana López", "Jane van der Berg": capitalised words (and short particles), no digits.
+bool name_like(std::string_view text) {
+  std::size_t capitals = 0, start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    if (end > start) {
+      const std::string_view token = text.substr(start, end - start);
+      const char32_t first = utf8::decode(token, 0).code_point;
+      if (unicode::is_uppercase(first)) {
+        ++capitals;
+      } else if (token.size() > 3 || !unicode::is_letter(first)) {
+        return false;
+      }
+      if (token.find_first_of("0123456789") != std::string_view::npos) return false;
+    }
+    start = end + 1;
+  }
+  return capitals >= 2;
+}
+
+bool has_email(std::string_view text) {
+  const std::size_t at = text.find('@');
+  if (at == std::string_view::npos || at == 0 || at + 1 >= text.size()) return false;
+  const std::size_t dot = text.find('.', at);
+  return dot != std::string_view::npos && dot > at + 1;
+}
+
+// Separators of a breadcrumb or menu row ("Home > World > Asia", "News | Sport").
+std::size_t crumb_separators(std::string_view text, bool& long_segment) {
+  std::size_t separators = 0;
+  std::size_t segment_start = 0;
+  long_segment = false;
+  auto close_segment = [&](std::size_t end) {
+    if (static_cast<double>(half_words(text.substr(segment_start, end - segment_start))) > 2 * L::kCrumbSegmentMaxWords) {
+      long_segment = true;
+    }
+  };
+  for (std::size_t pos = 0; pos < text.size();) {
+    const utf8::Decoded d = utf8::decode(text, pos);
+    const char32_t c = d.code_point;
+    const bool sep = c == '>' || c == 0xBB || c == 0x203A || c == '|' || c == 0xFF1E || c == 0x2192 ||
+                     c == 0x25B6 || c == 0x2022 || c == 0x00B7 || c == '/';
+    if (sep) {
+      // A slash inside a word ("km/h", "REUTERS/Name") is not a separator.
+      const bool spaced_before = pos > 0 && (text[pos - 1] == ' ' || text[pos - 1] == '\t');
+      const bool spaced_after = pos + d.length < text.size() && text[pos + d.length] == ' ';
+      if (c != '/' || (spaced_before && spaced_after)) {
+        close_segment(pos);
+        segment_start = pos + d.length;
+        ++separators;
+      }
+    }
+    pos += d.length;
+  }
+  close_segment(text.size());
+  return separators;
+}
+
+// The first code point after the first `kept` key characters of `text`
+// (letters/digits), skipping spaces; 0 at the end.
+char32_t char_after_kept(std::string_view text, std::size_t kept) {
+  std::size_t pos = 0;
+  while (pos < text.size() && kept > 0) {
+    const utf8::Decoded d = utf8::decode(text, pos);
+    if (noise::keeps(d.code_point)) --kept;
+    pos += d.length;
+  }
+  while (pos < text.size()) {
+    const utf8::Decoded d = utf8::decode(text, pos);
+    if (!unicode::is_space(d.code_point)) return d.code_point;
+    pos += d.length;
+  }
+  return 0;
+}
+
+std::size_t kept_in_key(std::string_view key, std::size_t end) {
+  std::size_t kept = 0;
+  for (std::size_t pos = 0; pos < end && pos < key.size();) {
+    const utf8::Decoded d = utf8::decode(key, pos);
+    if (d.code_point != ' ') ++kept;
+    pos += d.length;
+  }
+  return kept;
+}
+
+bool is_label_punct(char32_t c) {
+  return c == ':' || c == 0xFF1A || c == '=' || c == ',' || c == '|' || c == '/' || c == 0xFF0F || c == 0xBB ||
+         c == 0x203A || c == '>' || c == 0x25B6 || c == '-' || c == 0x2013 || c == 0x2014 || c == 0x3011 ||
+         c == ']' || c == 0xFF3D;
+}
+
+// ------------------------------------------------------------ per block
+
+enum class Local { Good, Weak };
+
+struct Features {
+  std::string key;         // folded, punctuation as spaces (first kKeyMaxBytes)
+  std::string folded;      // folded raw text (same prefix)
+  double words = 0;        // word units
+  bool ends = false;       // ends like a sentence
+  bool scanned = false;    // cues scanned (key short enough)
+  noise::CueHits hits;
+  Local local = Local::Weak;
+  NoiseReason reason = NoiseReason::None;
+  bool related_heading = false;
+  bool button_row = false;  // consent button row, resolved by neighbourhood
+  bool caption_marker = false;
+  bool ad_label = false;  // "Advertisement", "Sponsored": the next line may be the ad
+};
+
+bool looks_like_title(std::string_view line) {
+  if (line.empty() || line.size() > L::kTitleMaxBytes) return false;
   if (line.find_first_of("\n\r") != std::string_view::npos) return false;
-  if (count_words(line) > kTitleMaxWords) return false;
-  const scan::Last last = scan::last_code_point(text, begin, end);
-  return last.code_point != '.' && last.code_point != 0x3002 && scan::has_alnum(text, begin, end);
+  if (half_words(line) > 2 * L::kTitleMaxWords) return false;
+  const scan::Last last = scan::last_code_point(line, 0, line.size());
+  return last.code_point != '.' && last.code_point != 0x3002 && scan::has_alnum(line, 0, line.size());
+}
+
+std::string_view script_group(std::string_view language) {
+  if (language == "zh" || language == "ja") return "cjk";
+  if (language == "ko") return "hangul";
+  if (language == "ru" || language == "uk") return "cyrillic";
+  if (language == "ar" || language == "he" || language == "el" || language == "th" || language == "hi") {
+    return language;
+  }
+  if (language == "und") return "und";
+  return "latin";
+}
+
+// Stopword hits of the key's tokens in one list.
+std::size_t stopword_hits(std::string_view key, const StopwordList* list) {
+  if (list == nullptr) return 0;
+  std::size_t hits = 0, start = 0;
+  while (start < key.size()) {
+    std::size_t end = key.find(' ', start);
+    if (end == std::string_view::npos) end = key.size();
+    const std::string_view token = key.substr(start, end - start);
+    if (token.size() > 1 && contains(*list, token)) ++hits;
+    start = end + 1;
+  }
+  return hits;
+}
+
+// Share of tokens (alphabetic scripts) or Han characters (Chinese) that are stopwords.
+double stopword_density(std::string_view key, std::string_view language) {
+  const StopwordList* list = stopwords_for(language);
+  if (list == nullptr) return 1.0;
+  if (language == "zh") {
+    std::size_t han = 0, hits = 0;
+    for (std::size_t pos = 0; pos < key.size();) {
+      const utf8::Decoded d = utf8::decode(key, pos);
+      if (noise::is_cjk_cp(d.code_point)) {
+        ++han;
+        if (contains(*list, key.substr(pos, d.length))) ++hits;
+      }
+      pos += d.length;
+    }
+    return han == 0 ? 1.0 : static_cast<double>(hits) / static_cast<double>(han);
+  }
+  if (script_group(language) != "latin" && script_group(language) != "cyrillic") return 1.0;
+  std::size_t tokens = 0, start = 0;
+  while (start < key.size()) {
+    std::size_t end = key.find(' ', start);
+    if (end == std::string_view::npos) end = key.size();
+    ++tokens;
+    start = end + 1;
+  }
+  return tokens == 0 ? 1.0 : static_cast<double>(stopword_hits(key, list)) / static_cast<double>(tokens);
+}
+
+// Cue rules on one block, in order of specificity. Sets reason / flags.
+void classify_local(std::string_view raw, Features& f) {
+  const noise::CueHits& h = f.hits;
+  const double w = f.words;
+  auto after_start = [&](Cue c) {
+    const std::size_t kept = kept_in_key(f.key, f.hits.start_end[static_cast<std::size_t>(c)]);
+    return char_after_kept(f.folded, kept);
+  };
+  auto raw_after_start = [&](Cue c) {
+    const std::size_t kept = kept_in_key(f.key, f.hits.start_end[static_cast<std::size_t>(c)]);
+    return char_after_kept(raw, kept);
+  };
+
+  // Cookie / consent banners.
+  if (h.has(Cue::CookieTopic) && w <= L::kCookieMaxWords &&
+      (h.has(Cue::SiteSelf) || (h.has(Cue::CookieAction) && w <= L::kCookieShortWords))) {
+    f.reason = NoiseReason::CookieBanner;
+    return;
+  }
+  if (h.coverage(Cue::CookieHeading) >= L::kCookieHeadingCoverage && w <= L::kMarkerLineMaxWords && !f.ends) {
+    f.reason = NoiseReason::CookieBanner;
+    return;
+  }
+  if (w <= L::kButtonMaxWords && h.union_coverage >= L::kButtonCoverage) f.button_row = true;
+
+  // Captions and credits.
+  if (h.has(Cue::CaptionAi) && w <= L::kBylineMaxWords) {
+    f.reason = NoiseReason::Caption;
+    f.caption_marker = true;
+    return;
+  }
+  if (h.has(Cue::AiLabel) && w <= L::kAiLabelMaxWords) {
+    f.reason = NoiseReason::Byline;
+    return;
+  }
+  const bool footer = (h.has(Cue::FooterStrong) && w <= L::kFooterMaxWords) ||
+                      (f.key.starts_with("copyright ") && w <= L::kMarkerLineMaxWords && !f.ends) ||
+                      (w <= L::kMarkerLineMaxWords && !f.ends && h.coverage(Cue::Footer) >= L::kFooterCoverage);
+  if (footer) {
+    f.reason = NoiseReason::Navigation;
+    return;
+  }
+  if (w <= L::kCaptionMaxWords &&
+      (noise::has_credit_label(f.folded) ||
+       (h.starts(Cue::CaptionPrefix) &&
+        (is_label_punct(after_start(Cue::CaptionPrefix)) ||
+         (w <= 4 && h.coverage(Cue::CaptionPrefix) >= L::kCaptionPrefixCoverage))))) {
+    f.reason = NoiseReason::Caption;
+    f.caption_marker = true;
+    return;
+  }
+  if (w <= L::kCreditMaxWords && !f.ends && (h.has(Cue::CaptionCredit))) {
+    f.reason = NoiseReason::Caption;
+    f.caption_marker = true;
+    return;
+  }
+
+  // Newsletter prompts.
+  if (w <= L::kNewsletterMaxWords &&
+      ((h.has(Cue::NewsletterAction) && h.has(Cue::NewsletterTopic)) ||
+       (h.starts(Cue::NewsletterAction) && w <= L::kNewsletterMaxWords / 2) ||
+       (h.has(Cue::NewsletterTopic) && w <= L::kNewsletterTopicOnlyWords && !f.ends))) {
+    f.reason = NoiseReason::Newsletter;
+    return;
+  }
+
+  // Share / print / follow rows.
+  if (!f.ends && ((w <= L::kMarkerLineMaxWords &&
+                    (h.coverage(Cue::Share) >= L::kShareCoverage || h.starts(Cue::ShareStart))) ||
+                   (w <= L::kShareRowMaxWords && h.coverage(Cue::Share) >= L::kShareRowCoverage))) {
+    f.reason = NoiseReason::Share;
+    return;
+  }
+
+  // Advertisements.
+  if (w <= L::kAdLineMaxWords && h.coverage(Cue::Advertisement) >= L::kAdCoverage) {
+    f.reason = NoiseReason::Advertisement;
+    f.ad_label = true;
+    return;
+  }
+  if (
+      (w <= L::kAdPhraseMaxWords && h.has(Cue::AdPhrase))) {
+    f.reason = NoiseReason::Advertisement;
+    return;
+  }
+
+  // Related headings and inline "Read more: ..." lines.
+  if (w <= L::kRelatedHeadingMaxWords && !f.ends && h.coverage(Cue::Related) >= L::kRelatedHeadingCoverage) {
+    f.reason = NoiseReason::Related;
+    f.related_heading = true;
+    return;
+  }
+  if (w <= L::kRelatedShortHeadingWords && !f.ends && h.starts(Cue::Related)) {  // "More from Football"
+    f.reason = NoiseReason::Related;
+    f.related_heading = true;
+    return;
+  }
+  if (w <= L::kRelatedInlineMaxWords && h.starts(Cue::Related) && is_label_punct(after_start(Cue::Related))) {
+    f.reason = NoiseReason::Related;
+    return;
+  }
+
+  // Navigation: breadcrumbs and menu rows.
+  if (w <= L::kNavMaxWords && !f.ends) {
+    bool long_segment = false;
+    const std::size_t separators = crumb_separators(raw, long_segment);
+    if ((separators >= 2 && !long_segment) || (separators >= 1 && h.coverage(Cue::Navigation) >= 0.5) ||
+        h.coverage(Cue::Navigation) >= L::kNavCoverage ||
+        (h.coverage(Cue::Navigation) >= L::kMenuRowCoverage && menu_row(raw))) {
+      f.reason = NoiseReason::Navigation;
+      return;
+    }
+  }
+
+  // Reading time: "5 min read", "Lesezeit: 3 Min.", "3 Min."
+  if (w <= L::kReadTimeMaxWords && h.has(Cue::ReadTime) && raw.find_first_of("0123456789") != std::string_view::npos) {
+    f.reason = NoiseReason::Byline;
+    return;
+  }
+
+  // Bylines, datelines and timestamps.
+  if (w <= L::kBylineMaxWords && !f.ends) {
+    if (h.starts(Cue::BylineStart)) {
+      const char32_t next = raw_after_start(Cue::BylineStart);
+      const char32_t first = utf8::decode(f.key, 0).code_point;
+      const bool cjk_phrase = noise::is_cjk_cp(first) || unicode::script_of(first) == unicode::Script::Hangul;
+      if ((!cjk_phrase && unicode::is_uppercase(next)) ||
+          (cjk_phrase && (is_label_punct(after_start(Cue::BylineStart)) || next == 0 ||
+                          raw_after_start(Cue::BylineStart) == 0))) {
+        f.reason = NoiseReason::Byline;
+        return;
+      }
+      if (cjk_phrase) {
+        // "记者 张三": the phrase, a space, then a name.
+        const std::size_t end = f.hits.start_end[static_cast<std::size_t>(Cue::BylineStart)];
+        if (end < f.key.size() && f.key[end] == ' ') {
+          f.reason = NoiseReason::Byline;
+          return;
+        }
+      }
+    }
+    if ((h.has(Cue::BylineTag) && w <= L::kBylineTagMaxWords) || (has_email(raw) && w <= L::kBylineTagMaxWords) ||
+        (h.has(Cue::ReadTime) && w <= L::kBylineTagMaxWords)) {
+      f.reason = NoiseReason::Byline;
+      return;
+    }
+    const DateTime dt = scan_datetime(raw);
+    const bool digits = dt.year || dt.clock || dt.numeric_date || dt.cjk_date ||
+                        raw.find_first_of("0123456789") != std::string_view::npos;
+    const bool stamp = (h.starts(Cue::TimeWord) && digits) || (h.has(Cue::Ago) && digits) || time_ago(f.key) ||
+                       dt.numeric_date ||
+                       dt.cjk_date || (dt.year && (h.has(Cue::Month) || dt.clock)) ||
+                       (dt.clock && h.has(Cue::Month));
+    if (stamp) {
+      f.reason = NoiseReason::Byline;
+      return;
+    }
+  }
+}
+
+bool is_noise(const Features& f) { return f.reason != NoiseReason::None; }
+
+// ------------------------------------------------------------ the passes
+
+struct Classifier {
+  std::string_view text;
+  std::vector<Block>& blocks;
+  std::vector<Features> f;
+  std::optional<std::size_t> title;
+  std::string language;
+
+  const std::vector<NoiseReason>* forced = nullptr;  // HTML: reasons implied by elements
+
+  // A block's text: the input bytes for plain text (repaired), the text without
+  // tags for HTML.
+  std::string_view raw(std::size_t i) const { return blocks[i].text; }
+
+  void measure() {
+    f.resize(blocks.size());
+    const std::uint32_t button_mask = noise::bit(Cue::ConsentButton) | noise::bit(Cue::CookieAction);
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+      Features& x = f[i];
+      const std::string_view r = raw(i);
+      x.words = static_cast<double>(half_words(r)) / 2.0;
+      x.ends = scan::ends_sentence(r, 0, r.size());
+      x.key = noise::make_key(r, L::kKeyMaxBytes);
+      if (forced != nullptr && (*forced)[i] != NoiseReason::None) {
+        x.reason = (*forced)[i];
+        continue;
+      }
+      if (r.size() <= L::kKeyMaxBytes) {
+        const std::string repaired = utf8::repaired(r);
+        unicode::fold(repaired, x.folded);
+        x.hits = noise::scan_cues(x.key, button_mask);
+        x.scanned = true;
+        classify_local(r, x);
+      }
+    }
+  }
+
+  void resolve_buttons() {
+    for (std::size_t i = 0; i < f.size(); ++i) {
+      if (!f[i].button_row || is_noise(f[i])) continue;
+      const std::size_t lo = i >= L::kButtonBannerDistance ? i - L::kButtonBannerDistance : 0;
+      const std::size_t hi = std::min(f.size() - 1, i + L::kButtonBannerDistance);
+      for (std::size_t j = lo; j <= hi; ++j) {
+        if (f[j].reason == NoiseReason::CookieBanner && !f[j].button_row) {
+          f[i].reason = NoiseReason::CookieBanner;
+          break;
+        }
+      }
+    }
+    // A row of buttons next to another banner row is banner too (chains).
+    for (std::size_t i = 1; i < f.size(); ++i) {
+      if (f[i].button_row && !is_noise(f[i]) && f[i - 1].reason == NoiseReason::CookieBanner) {
+        f[i].reason = NoiseReason::CookieBanner;
+      }
+    }
+  }
+
+  void decide_language(std::string_view requested) {
+    if (requested != "auto" && !requested.empty()) {
+      language = std::string(requested);
+      return;
+    }
+    std::vector<Block> candidates = blocks;
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+      candidates[i].kind = is_noise(f[i]) ? BlockKind::Noise : BlockKind::Body;
+    }
+    language = detect_language(text, candidates);
+  }
+
+  void rate() {
+    for (std::size_t i = 0; i < f.size(); ++i) {
+      Features& x = f[i];
+      const bool long_enough = (x.ends && x.words >= L::kGoodMinWords) || x.words >= L::kGoodUnpunctuatedWords;
+      bool dense = true;
+      if (x.words >= L::kStopwordMinWords) {
+        const double density = stopword_density(x.key, language);
+        dense = density >= (language == "zh" ? L::kStopwordLowZh : L::kStopwordLow);
+      }
+      x.local = long_enough && dense ? Local::Good : Local::Weak;
+    }
+  }
+
+  bool good(std::size_t i) const { return !is_noise(f[i]) && f[i].local == Local::Good && title != i; }
+
+  // Content terms of a key: 5-letter prefixes of non-stopword tokens, CJK
+  // character bigrams, 2-syllable Hangul prefixes.
+  void add_terms(std::string_view key, std::vector<std::string>& out) const {
+    const StopwordSet stop(language);
+    std::size_t start = 0;
+    while (start < key.size()) {
+      std::size_t end = key.find(' ', start);
+      if (end == std::string_view::npos) end = key.size();
+      const std::string_view token = key.substr(start, end - start);
+      start = end + 1;
+      std::vector<std::size_t> cps;  // code point starts
+      bool cjk = false;
+      for (std::size_t pos = 0; pos < token.size();) {
+        const utf8::Decoded d = utf8::decode(token, pos);
+        cps.push_back(pos);
+        cjk = cjk || noise::is_cjk_cp(d.code_point);
+        pos += d.length;
+      }
+      cps.push_back(token.size());
+      const std::size_t n = cps.size() - 1;
+      if (cjk) {
+        for (std::size_t k = 0; k + 1 < n; ++k) out.emplace_back(token.substr(cps[k], cps[k + 2] - cps[k]));
+        continue;
+      }
+      const bool hangul = n > 0 && unicode::script_of(utf8::decode(token, 0).code_point) == unicode::Script::Hangul;
+      if (hangul) {
+        if (n >= 2) out.emplace_back(token.substr(0, cps[2]));
+        continue;
+      }
+      if (n < 3 || stop.contains(token)) continue;
+      out.emplace_back(token.substr(0, cps[std::min<std::size_t>(n, 5)]));
+    }
+  }
+
+  void find_title() {
+    std::optional<std::size_t> first_good;
+    for (std::size_t i = 0; i < f.size(); ++i) {
+      if (!is_noise(f[i]) && f[i].local == Local::Good) {
+        first_good = i;
+        break;
+      }
+    }
+    auto followed_by_text = [&](std::size_t i) {
+      for (std::size_t j = i + 1; j < f.size(); ++j) {
+        if (!is_noise(f[j])) return true;
+      }
+      return false;
+    };
+    std::vector<std::size_t> candidates;
+    const std::size_t limit = std::min(f.size(), L::kTitleSearchBlocks);
+    for (std::size_t i = 0; i < limit; ++i) {
+      if (first_good && i > *first_good) break;
+      if (is_noise(f[i]) || !looks_like_title(raw(i)) || !followed_by_text(i)) continue;
+      candidates.push_back(i);
+    }
+    if (candidates.empty()) return;
+    // A page without furniture before its body: the first line is the title
+    // (the rule for clean text).
+    bool furniture = false;
+    for (std::size_t i = 0; i < f.size() && (!first_good || i < *first_good); ++i) furniture = furniture || is_noise(f[i]);
+    if (!furniture && candidates.front() == 0) {
+      title = 0;
+      return;
+    }
+    // After page furniture: the candidate sharing most words with the start
+    // of the body (menus and section labels share none); ties go to the first.
+    std::vector<std::string> body_terms;
+    std::size_t sampled = 0;
+    for (std::size_t j = candidates.front() + 1; j < f.size() && sampled < L::kTitleBodySample; ++j) {
+      if (is_noise(f[j]) || f[j].local != Local::Good) continue;
+      add_terms(f[j].key, body_terms);
+      ++sampled;
+    }
+    std::sort(body_terms.begin(), body_terms.end());
+    double best_score = -1;
+    std::optional<std::size_t> best, first_long;
+    for (std::size_t i : candidates) {
+      if (f[i].words < L::kTitleMinWords) continue;
+      if (!first_long) first_long = i;
+      std::vector<std::string> terms;
+      add_terms(f[i].key, terms);
+      std::size_t shared = 0;
+      for (const std::string& t : terms) shared += std::binary_search(body_terms.begin(), body_terms.end(), t) ? 1 : 0;
+      const double score = terms.empty() ? 0.0 : static_cast<double>(shared) / static_cast<double>(terms.size());
+      if (score > best_score) {
+        best_score = score;
+        best = i;
+      }
+    }
+    if (best && best_score > 0) {
+      title = best;
+    } else if (first_long) {
+      title = first_long;
+    } else {
+      title = candidates.front();
+    }
+  }
+
+  void other_language() {
+    const std::string_view body_group = script_group(language);
+    if (body_group == "und") return;
+    const StopwordList* body_list = stopwords_for(language);
+    for (std::size_t i = 0; i < f.size(); ++i) {
+      if (is_noise(f[i]) || title == i) continue;
+      const std::string_view r = raw(i);
+      const std::string block_language =
+          detect_language(r.substr(0, std::min(r.size(), L::kOtherLanguageSampleBytes)));
+      if (block_language == "und" || block_language == language) continue;
+      const std::string_view group = script_group(block_language);
+      if (group != body_group) {
+        // Enough letters of the other script (CJK: characters; others: words).
+        std::size_t letters = 0;
+        for (std::size_t pos = 0; pos < r.size() && letters < L::kOtherScriptMinLetters;) {
+          const utf8::Decoded d = utf8::decode(r, pos);
+          if (unicode::is_letter(d.code_point) && script_group_of(d.code_point) == group) ++letters;
+          pos += d.length;
+        }
+        const bool enough = group == "latin" || group == "cyrillic"
+                                ? f[i].words >= 3 && letters >= L::kOtherScriptMinLetters
+                                : letters >= L::kOtherScriptMinLetters;
+        if (enough) f[i].reason = NoiseReason::OtherLanguage;
+        continue;
+      }
+      if (group == "cjk") {  // Chinese vs Japanese: detect_language already saw kana.
+        if (f[i].words >= 3) f[i].reason = NoiseReason::OtherLanguage;
+        continue;
+      }
+      if (f[i].words < L::kOtherLanguageMinWords) continue;
+      const std::size_t own = stopword_hits(f[i].key, stopwords_for(block_language));
+      const std::size_t body = stopword_hits(f[i].key, body_list);
+      const double density = static_cast<double>(own) / f[i].words;
+      if (own >= L::kOtherLanguageMinHits && body * 2 <= own && density >= L::kOtherLanguageMinDensity) {
+        f[i].reason = NoiseReason::OtherLanguage;
+      }
+    }
+  }
+
+  static std::string_view script_group_of(char32_t cp) {
+    using unicode::Script;
+    switch (unicode::script_of(cp)) {
+      case Script::Latin: return "latin";
+      case Script::Cyrillic: return "cyrillic";
+      case Script::Han: case Script::Hiragana: case Script::Katakana: return "cjk";
+      case Script::Hangul: return "hangul";
+      case Script::Arabic: return "ar";
+      case Script::Hebrew: return "he";
+      case Script::Greek: return "el";
+      case Script::Thai: return "th";
+      case Script::Devanagari: return "hi";
+      default: return "other";
+    }
+  }
+
+  void repeated() {
+    std::unordered_map<std::string, std::size_t> seen;
+    auto full_key = [&](std::size_t i) {
+      // Long blocks: the key prefix plus the byte length keeps the map small.
+      std::string k = f[i].key;
+      if (blocks[i].span.byte_end - blocks[i].span.byte_start > L::kKeyMaxBytes) {
+        k += '#';
+        k += std::to_string(blocks[i].span.byte_end - blocks[i].span.byte_start);
+      }
+      return k;
+    };
+    auto near = [](std::string_view a, std::string_view b) {
+      if (a.size() > b.size()) std::swap(a, b);
+      return a.size() >= L::kRepeatMinKeyBytes && b.starts_with(a) &&
+             static_cast<double>(a.size()) >= L::kNearDuplicate * static_cast<double>(b.size());
+    };
+    std::vector<std::size_t> repeats;
+    for (std::size_t i = 0; i < f.size(); ++i) {
+      const std::string k = full_key(i);
+      if (k.size() < L::kRepeatMinKeyBytes) continue;
+      const auto [it, inserted] = seen.emplace(k, i);
+      if (is_noise(f[i]) || title == i) continue;
+      bool repeat = !inserted;
+      if (!repeat && title && *title < i && near(f[*title].key, f[i].key)) repeat = true;
+      for (std::size_t back = 1; !repeat && back <= L::kNearDuplicateWindow && back <= i; ++back) {
+        if (near(f[i - back].key, f[i].key)) repeat = true;
+      }
+      if (repeat) repeats.push_back(i);
+    }
+    // A text made mostly of repeats is not a page with a few repeated lines:
+    // there the repeats are the body (never lose the body).
+    std::size_t content = 0;
+    for (std::size_t i = 0; i < f.size(); ++i) content += is_noise(f[i]) ? 0 : 1;
+    if (static_cast<double>(repeats.size()) > L::kRepeatMaxShare * static_cast<double>(content)) return;
+    for (std::size_t i : repeats) f[i].reason = NoiseReason::Repeated;
+  }
+
+  std::optional<std::size_t> next_content(std::size_t i) const {
+    for (std::size_t j = i + 1; j < f.size(); ++j) {
+      if (!is_noise(f[j])) return j;
+    }
+    return std::nullopt;
+  }
+
+  bool strong(std::size_t i) const { return good(i) && f[i].words >= L::kRelatedBreakWords; }
+
+  void related_runs() {
+    for (std::size_t h = 0; h < f.size(); ++h) {
+      if (!f[h].related_heading) continue;
+      for (std::size_t j = h + 1; j < f.size(); ++j) {
+        if (f[j].related_heading || title == j) break;
+        // Teasers in another language, or repeated, are still teasers.
+        const bool teaser_reason =
+            f[j].reason == NoiseReason::OtherLanguage || f[j].reason == NoiseReason::Repeated;
+        if (is_noise(f[j]) && !teaser_reason) continue;
+        if (teaser_reason) {
+          f[j].reason = NoiseReason::Related;
+          continue;
+        }
+        if (strong(j)) {
+          const std::optional<std::size_t> k = next_content(j);
+          if (k && strong(*k)) break;  // two body paragraphs: the story resumes
+        }
+        f[j].reason = NoiseReason::Related;
+      }
+    }
+  }
+
+  bool caption_candidate(std::size_t i) const {
+    return !is_noise(f[i]) && title != i && !f[i].ends && f[i].words <= L::kCaptionNeighbourMaxWords &&
+           f[i].words > 0;
+  }
+
+  // "[사진공동취재단]", "(AP Photo/...)", "（新华社发）": a whole-line credit in
+  // brackets follows its caption, which may end like a sentence.
+  bool bracketed(std::size_t i) const {
+    const std::string_view r = raw(i);
+    if (r.empty()) return false;
+    const char32_t first = utf8::decode(r, 0).code_point;
+    return first == '[' || first == '(' || first == 0xFF08 || first == 0x3010 || first == 0xFF3B;
+  }
+
+  void caption_neighbours() {
+    for (std::size_t i = 0; i < f.size(); ++i) {
+      if (!f[i].caption_marker) continue;
+      if (i > 0 && bracketed(i) && !is_noise(f[i - 1]) && title != i - 1 &&
+          f[i - 1].words <= L::kCaptionSentenceMaxWords) {
+        f[i - 1].reason = NoiseReason::Caption;
+      } else if (i > 0 && caption_candidate(i - 1)) {
+        f[i - 1].reason = NoiseReason::Caption;
+      } else if (i + 1 < f.size() && caption_candidate(i + 1) && (i == 0 || !caption_candidate(i - 1))) {
+        // Caption after its credit ("Image source, Getty\nImage caption, ...")
+        // only when the line after it is not weak too (a subheading run).
+        const bool next_weak = i + 2 < f.size() && caption_candidate(i + 2);
+        if (!next_weak) f[i + 1].reason = NoiseReason::Caption;
+      }
+    }
+  }
+
+  // A weak line between two blocks of the same furniture belongs to it
+  // (the middle line of a newsletter box, a caption between two credits).
+  void sandwiches() {
+    for (std::size_t i = 1; i + 1 < f.size(); ++i) {
+      if (is_noise(f[i]) || title == i || f[i].local != Local::Weak) continue;
+      const NoiseReason a = f[i - 1].reason, b = f[i + 1].reason;
+      if (a != b || a == NoiseReason::None || a == NoiseReason::Repeated || a == NoiseReason::OtherLanguage ||
+          a == NoiseReason::Fragment) {
+        continue;
+      }
+      if (f[i].words <= L::kSandwichMaxWords) f[i].reason = a;
+    }
+  }
+
+  // "Ana López" next to a dateline; "Save 40% on laptops" under "Sponsored".
+  void furniture_neighbours() {
+    for (std::size_t i = 0; i < f.size(); ++i) {
+      if (is_noise(f[i]) || title == i || f[i].local != Local::Weak) continue;
+      const bool byline_next = (i > 0 && f[i - 1].reason == NoiseReason::Byline) ||
+                               (i + 1 < f.size() && f[i + 1].reason == NoiseReason::Byline);
+      if (byline_next && f[i].words <= L::kNameMaxWords && !f[i].ends && name_like(raw(i))) {
+        f[i].reason = NoiseReason::Byline;
+        continue;
+      }
+      if (i > 0 && f[i - 1].ad_label && !f[i].ends && f[i].words <= L::kAdTeaserMaxWords) {
+        f[i].reason = NoiseReason::Advertisement;
+      }
+    }
+  }
+
+  void fragments() {
+    std::optional<std::size_t> first_good, last_good;
+    for (std::size_t i = 0; i < f.size(); ++i) {
+      if (!good(i)) continue;
+      if (!first_good) first_good = i;
+      last_good = i;
+    }
+    if (!first_good) return;
+    auto weak_line = [&](std::size_t i) {
+      return !is_noise(f[i]) && title != i && f[i].local == Local::Weak && f[i].words <= L::kFragmentMaxWords;
+    };
+    // Before the title: every weak line is page furniture.
+    if (title) {
+      for (std::size_t i = 0; i < *title; ++i) {
+        if (!is_noise(f[i]) && f[i].local == Local::Weak) f[i].reason = NoiseReason::Fragment;
+      }
+    }
+    // Outside [first_good, last_good]: runs of non-good blocks that touch noise.
+    auto spread = [&](std::size_t from, std::size_t to) {  // [from, to)
+      std::size_t i = from;
+      while (i < to) {
+        if (good(i) || title == i) {
+          ++i;
+          continue;
+        }
+        std::size_t j = i;
+        bool touches = false;
+        while (j < to && !good(j) && title != j) {
+          touches = touches || is_noise(f[j]);
+          ++j;
+        }
+        if (touches) {
+          for (std::size_t k = i; k < j; ++k) {
+            if (weak_line(k)) f[k].reason = NoiseReason::Fragment;
+          }
+        }
+        i = j;
+      }
+    };
+    const std::size_t head_from = title ? *title + 1 : 0;
+    if (head_from < *first_good) spread(head_from, *first_good);
+    spread(*last_good + 1, f.size());
+  }
+
+  void write() {
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+      if (title == i) {
+        blocks[i].kind = BlockKind::Title;
+        blocks[i].reason = NoiseReason::None;
+      } else if (is_noise(f[i])) {
+        blocks[i].kind = BlockKind::Noise;
+        blocks[i].reason = f[i].reason;
+      } else {
+        blocks[i].kind = BlockKind::Body;
+        blocks[i].reason = NoiseReason::None;
+      }
+    }
+  }
+};
+
+std::optional<std::size_t> title_only(std::vector<Block>& blocks) {
+  if (blocks.size() < 2 || !looks_like_title(blocks.front().text)) return std::nullopt;
+  blocks.front().kind = BlockKind::Title;
+  return 0;
+}
+
+
+std::optional<std::size_t> classify(std::string_view text, std::vector<Block>& blocks, bool remove_noise,
+                                    std::string_view language, const std::vector<NoiseReason>* forced) {
+  if (!remove_noise) return title_only(blocks);
+  Classifier c{text, blocks, {}, std::nullopt, "und", forced};
+  c.measure();
+  c.resolve_buttons();
+  c.decide_language(language);
+  c.rate();
+  c.find_title();
+  c.other_language();
+  c.repeated();
+  c.related_runs();
+  c.caption_neighbours();
+  c.sandwiches();
+  c.furniture_neighbours();
+  c.fragments();
+  c.write();
+  return c.title;
 }
 
 }  // namespace
 
-std::optional<std::size_t> classify_blocks(std::string_view text, std::vector<Block>& blocks, bool remove_noise) {
-  (void)remove_noise;  // the noise classifier arrives with issue #4
-  if (blocks.size() < 2 || !looks_like_title(text, blocks.front())) return std::nullopt;
-  blocks.front().kind = BlockKind::Title;
-  return 0;
+std::optional<std::size_t> classify_text_blocks(std::string_view text, std::vector<Block>& blocks, bool remove_noise,
+                                                std::string_view language) {
+  return classify(text, blocks, remove_noise, language, nullptr);
+}
+
+std::optional<std::size_t> classify_blocks(std::string_view text, const Utf16Offsets& offsets,
+                                           std::vector<Block>& blocks, bool remove_noise, std::string_view language) {
+  if (remove_noise && noise::looks_like_html(text)) {
+    std::vector<NoiseReason> forced;
+    blocks = noise::html_blocks(text, offsets, forced);
+    return classify(text, blocks, remove_noise, language, &forced);
+  }
+  return classify(text, blocks, remove_noise, language, nullptr);
 }
 
 }  // namespace precis

@@ -1,5 +1,6 @@
 #include "language.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 
@@ -14,12 +15,116 @@ constexpr std::size_t kSampleBytes = 64 * 1024;
 
 using unicode::Script;
 
+// Latin-script languages with a stopword list, in the order that breaks an
+// exact tie on a long text (most common on the web first).
+constexpr std::array<std::string_view, 18> kLatin = {"en", "es", "fr", "de", "it", "pt", "nl", "pl", "tr",
+                                                     "id", "sv", "da", "nb", "fi", "cs", "ro", "hu", "vi"};
+constexpr std::array<std::string_view, 2> kCyrillic = {"ru", "uk"};
+
+// Letters that only some of the candidate languages write. A word with one of
+// them counts as one vote for each language named (once per word), like a
+// stopword hit. They decide short inputs where stopwords are few and shared
+// ("para" is Spanish, Portuguese and Indonesian; "Merkez Bankası para
+// politikasını ..." is Turkish by its ı).
+struct LetterHint {
+  char32_t lower;  // 0: this case does not count
+  char32_t upper;
+  std::string_view languages;  // space-separated codes
+};
+constexpr std::array<LetterHint, 27> kLetterHints = {{
+    {U'ı', 0, "tr"},  // dotless i (its capital I is everyone's)
+    {0, U'İ', "tr"},  // dotted capital I (its small i is everyone's)
+    {U'ğ', U'Ğ', "tr"},
+    {U'ş', U'Ş', "tr ro"},
+    {U'ł', U'Ł', "pl"},
+    {U'ą', U'Ą', "pl"},
+    {U'ę', U'Ę', "pl"},
+    {U'ś', U'Ś', "pl"},
+    {U'ź', U'Ź', "pl"},
+    {U'ż', U'Ż', "pl"},
+    {U'ń', U'Ń', "pl"},
+    {U'ß', U'ẞ', "de"},
+    {U'ñ', U'Ñ', "es"},
+    {U'ã', U'Ã', "pt vi"},
+    {U'õ', U'Õ', "pt vi"},
+    {U'œ', U'Œ', "fr"},
+    {U'ř', U'Ř', "cs"},
+    {U'ě', U'Ě', "cs"},
+    {U'ů', U'Ů', "cs"},
+    {U'ă', U'Ă', "ro vi"},
+    {U'ș', U'Ș', "ro"},
+    {U'ț', U'Ț', "ro"},
+    {U'ő', U'Ő', "hu"},
+    {U'ű', U'Ű', "hu"},
+    {U'ø', U'Ø', "da nb"},
+    {U'æ', U'Æ', "da nb"},
+    {U'ư', U'Ư', "vi"},
+}};
+// Cyrillic letters of one of the two languages with a list.
+constexpr std::array<LetterHint, 8> kCyrillicHints = {{
+    {U'ы', U'Ы', "ru"},
+    {U'э', U'Э', "ru"},
+    {U'ъ', U'Ъ', "ru"},
+    {U'ё', U'Ё', "ru"},
+    {U'і', U'І', "uk"},
+    {U'ї', U'Ї', "uk"},
+    {U'є', U'Є', "uk"},
+    {U'ґ', U'Ґ', "uk"},
+}};
+
+// Arabic-script letters of Persian and Urdu that Arabic does not use: a text
+// with many words containing them is not Arabic (and precis has no list for it).
+constexpr bool persian_letter(char32_t cp) {
+  return cp == 0x067E || cp == 0x0686 || cp == 0x0698 || cp == 0x06AF || cp == 0x06A9 || cp == 0x06CC;
+}
+
+// Votes below this (stopword hits plus letter hints) are too few to tell
+// Latin-script languages apart: the answer is "und" rather than a guess.
+constexpr std::size_t kMinLatinVotes = 2;
+
 struct Evidence {
   std::array<std::size_t, 13> letters{};  // indexed by Script
-  std::vector<std::size_t> hits;          // per stopword list
+  std::vector<std::size_t> hits;          // per stopword list: stopword hits + letter hints
   std::size_t words = 0;
+  std::size_t arabic_words = 0, persian_words = 0;
 
   Evidence() : hits(stopword_lists().size(), 0) {}
+
+  void vote_for(std::string_view code) {
+    const auto lists = stopword_lists();
+    for (std::size_t i = 0; i < lists.size(); ++i) {
+      if (lists[i].language == code) ++hits[i];
+    }
+  }
+
+  template <std::size_t N>
+  void letter_hints(std::string_view word, const std::array<LetterHint, N>& hints) {
+    std::array<bool, N> seen{};
+    for (std::size_t pos = 0; pos < word.size();) {
+      const utf8::Decoded d = utf8::decode(word, pos);
+      pos += d.length;
+      for (std::size_t h = 0; h < N; ++h) {
+        if (d.code_point == hints[h].lower || d.code_point == hints[h].upper) seen[h] = true;
+      }
+    }
+    // One vote per language per word, however many hinted letters it has.
+    std::array<std::string_view, 8> voted{};
+    std::size_t n_voted = 0;
+    for (std::size_t h = 0; h < N; ++h) {
+      if (!seen[h]) continue;
+      std::string_view list = hints[h].languages;
+      std::size_t start = 0;
+      while (start < list.size()) {
+        std::size_t end = list.find(' ', start);
+        if (end == std::string_view::npos) end = list.size();
+        const std::string_view code = list.substr(start, end - start);
+        start = end + 1;
+        if (std::find(voted.begin(), voted.begin() + n_voted, code) != voted.begin() + n_voted) continue;
+        if (n_voted < voted.size()) voted[n_voted++] = code;
+        vote_for(code);
+      }
+    }
+  }
 
   void add_word(std::string_view word, std::string& folded) {
     folded.clear();
@@ -27,6 +132,23 @@ struct Evidence {
     ++words;
     const auto lists = stopword_lists();
     for (std::size_t i = 0; i < lists.size(); ++i) hits[i] += contains(lists[i], folded) ? 1 : 0;
+    const char32_t first = utf8::decode(word, 0).code_point;
+    switch (unicode::script_of(first)) {
+      case Script::Latin: letter_hints(word, kLetterHints); break;
+      case Script::Cyrillic: letter_hints(word, kCyrillicHints); break;
+      case Script::Arabic: {
+        ++arabic_words;
+        bool persian = false;
+        for (std::size_t pos = 0; pos < word.size() && !persian;) {
+          const utf8::Decoded d = utf8::decode(word, pos);
+          persian = persian_letter(d.code_point);
+          pos += d.length;
+        }
+        persian_words += persian ? 1 : 0;
+        break;
+      }
+      default: break;
+    }
   }
 
   void add_text(std::string_view text) {
@@ -49,19 +171,31 @@ struct Evidence {
 
   std::size_t count(Script s) const { return letters[static_cast<std::size_t>(s)]; }
 
-  // The stopword list with the most hits among `candidates`; "und" if none hit.
-  std::string vote(std::initializer_list<std::string_view> candidates) const {
-    const auto lists = stopword_lists();
+  std::size_t votes(std::string_view code) const {
+    const StopwordList* list = stopwords_for(code);
+    return list ? hits[static_cast<std::size_t>(list - stopword_lists().data())] : 0;
+  }
+
+  // The candidate with the most votes. "und" when it has fewer than
+  // `min_votes`, or shares the lead on a short text (a tie between "di" in
+  // Italian and Indonesian says nothing); on a long text, a tie goes to the
+  // earlier candidate.
+  template <std::size_t N>
+  std::string vote(const std::array<std::string_view, N>& candidates, std::size_t min_votes) const {
     std::string_view best = "und";
-    std::size_t best_hits = 0;
+    std::size_t best_votes = 0, second = 0;
     for (std::string_view code : candidates) {
-      for (std::size_t i = 0; i < lists.size(); ++i) {
-        if (lists[i].language == code && hits[i] > best_hits) {
-          best = code;
-          best_hits = hits[i];
-        }
+      const std::size_t v = votes(code);
+      if (v > best_votes) {
+        second = best_votes;
+        best = code;
+        best_votes = v;
+      } else if (v > second) {
+        second = v;
       }
     }
+    if (best_votes < min_votes) return "und";
+    if (best_votes == second && best_votes < 3 * min_votes) return "und";
     return std::string(best);
   }
 
@@ -75,22 +209,25 @@ struct Evidence {
         top = static_cast<Script>(s);
       }
     }
-    const std::size_t cjk = count(Script::Han) + count(Script::Hiragana) + count(Script::Katakana);
-    // Chinese and Japanese share Han; compare CJK as one script before Latin etc.
-    if (cjk > top_count || unicode::is_cjk(top)) {
-      const std::size_t kana = count(Script::Hiragana) + count(Script::Katakana);
-      return kana * 10 >= cjk ? "ja" : "zh";
-    }
+    if (top_count == 0) return "und";
+    const std::size_t kana = count(Script::Hiragana) + count(Script::Katakana);
+    const std::size_t cjk = count(Script::Han) + kana;
+    // Chinese and Japanese share Han; compare CJK as one script before Latin
+    // etc. Japanese running text is 30-60% kana (particles and endings are
+    // hiragana), even a headline has a few; Chinese has none.
+    if (cjk > top_count || unicode::is_cjk(top)) return kana * 20 >= cjk ? "ja" : "zh";
     switch (top) {
-      case Script::Latin:
-        return vote({"en", "es", "fr", "de", "it", "pt", "nl", "pl", "tr", "id", "sv", "da", "nb", "fi", "cs",
-                     "ro", "hu", "vi"});
+      case Script::Latin: return vote(kLatin, kMinLatinVotes);
       case Script::Cyrillic: {
-        std::string v = vote({"ru", "uk"});
-        return v == "und" ? "ru" : v;
+        // Russian unless Ukrainian has the evidence: the script alone already
+        // says "East Slavic", and Russian is by far the most common.
+        const std::string v = vote(kCyrillic, 1);
+        return v == "uk" ? v : "ru";
       }
       case Script::Hangul: return "ko";
-      case Script::Arabic: return "ar";
+      case Script::Arabic:
+        // Persian and Urdu write many words with letters Arabic lacks.
+        return persian_words * 10 >= std::max<std::size_t>(arabic_words, 1) ? "und" : "ar";
       case Script::Hebrew: return "he";
       case Script::Greek: return "el";
       case Script::Thai: return "th";

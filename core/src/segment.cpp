@@ -38,9 +38,31 @@ std::string ascii_lower(std::string_view s) {
 
 enum class Abbreviation { None, Always, Unless, Ordinal };
 
-// Classify the word that ends with the full stop at text[dot].
+// The folded word that ends (before spaces) at text[.., end), if any.
+std::string word_before(std::string_view text, std::size_t begin, std::size_t end) {
+  std::size_t stop = end;
+  while (stop > begin) {
+    const scan::Last last = scan::last_code_point(text, begin, stop);
+    if (!unicode::is_space(last.code_point)) break;
+    stop = last.start;
+  }
+  std::size_t start = stop;
+  while (start > begin) {
+    const scan::Last last = scan::last_code_point(text, begin, start);
+    if (!unicode::is_letter(last.code_point)) break;
+    start = last.start;
+  }
+  std::string folded;
+  unicode::fold(text.substr(start, stop - start), folded);
+  return folded;
+}
+
+// Classify the word that ends with the full stop at text[dot]. A number
+// followed by a full stop is an ordinal ("am 3. Oktober", "den 5. Platz")
+// only after a function word of the language: "... normy Euro 4. Rada
+// miasta ..." ends a sentence.
 Abbreviation abbreviation_before(std::string_view text, std::size_t begin, std::size_t dot,
-                                 std::string_view language) {
+                                 std::string_view language, const StopwordSet& stopwords) {
   // The word: letters, digits and inner periods before the final period.
   std::size_t start = dot;
   std::size_t letters = 0, digits = 0, periods = 0, upper = 0;
@@ -62,7 +84,8 @@ Abbreviation abbreviation_before(std::string_view text, std::size_t begin, std::
   if (letters + digits == 0) return Abbreviation::None;  // "..." or a lone "."
   const std::string word = ascii_lower(text.substr(start, dot - start));
   if (digits > 0 && letters == 0 && periods == 0 && digits <= 2 && listed(kDotOrdinals, language)) {
-    return Abbreviation::Ordinal;
+    const std::string before = word_before(text, begin, start);
+    return !before.empty() && stopwords.contains(before) ? Abbreviation::Ordinal : Abbreviation::None;
   }
   if (digits > 0) return Abbreviation::None;
   if (periods > 0) return Abbreviation::Unless;                    // U.S. / Ph.D. / p.m. / e.g.
@@ -70,6 +93,20 @@ Abbreviation abbreviation_before(std::string_view text, std::size_t begin, std::
   if (listed(kTitles, word)) return Abbreviation::Always;
   if (listed(kMaybeFinal, word)) return Abbreviation::Unless;
   return Abbreviation::None;
+}
+
+// Does text[begin, end) end with a CJK sentence terminator (。｡！？, possibly
+// followed by closing quotes or brackets)?
+bool cjk_terminal(std::string_view text, std::size_t begin, std::size_t end) {
+  while (end > begin) {
+    const scan::Last last = scan::last_code_point(text, begin, end);
+    if (!scan::is_closing(last.code_point)) {
+      const char32_t cp = last.code_point;
+      return cp == 0x3002 || cp == 0xFF61 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF0E;
+    }
+    end = last.start;
+  }
+  return false;
 }
 
 struct NextWord {
@@ -101,13 +138,19 @@ bool false_boundary(std::string_view text, std::size_t piece_start, std::size_t 
   if (next.first == 0) return false;
   // A hard-wrapped line: ICU breaks at every line break.
   if (!scan::ends_sentence(text, piece_start, piece_end)) return true;
+  const scan::Last last = scan::last_code_point(text, piece_start, piece_end);
+  // After 。！？ (CJK, full- and half-width) a sentence may start with a Latin
+  // word in lowercase ("…と発表した。iPS細胞を…"): the boundary stands.
+  // Japanese quotes go on with a quoting particle: 「本当ですか？」と聞いた。
+  if (cjk_terminal(text, piece_start, piece_end)) {
+    return scan::is_closing(last.code_point) && (next.first == U'と' || next.first == U'っ');
+  }
   // '"Why?" he asked.' — a sentence does not start in lowercase.
   if (unicode::is_lowercase(next.first)) return true;
 
-  const scan::Last last = scan::last_code_point(text, piece_start, piece_end);
   if (last.code_point != '.') return false;
   const bool new_sentence_word = !next.folded.empty() && stopwords.contains(next.folded);
-  switch (abbreviation_before(text, piece_start, last.start, language)) {
+  switch (abbreviation_before(text, piece_start, last.start, language, stopwords)) {
     case Abbreviation::Always: return true;
     case Abbreviation::Unless: return !new_sentence_word;
     case Abbreviation::Ordinal: return !new_sentence_word && unicode::is_letter(next.first);

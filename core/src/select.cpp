@@ -43,6 +43,9 @@ class ChosenIndex {
   std::vector<std::uint32_t> touched_;
 };
 
+// Cosine at or above which two sentences say the same thing word for word.
+constexpr double kDuplicate = 0.95;
+
 std::size_t count_target(const Budget& budget, std::size_t n) {
   if (budget.unit == BudgetUnit::Sentences) return std::min(n, static_cast<std::size_t>(std::llround(budget.value)));
   if (budget.unit == BudgetUnit::Ratio) {
@@ -88,7 +91,13 @@ std::vector<std::size_t> select_sentences(const SelectionInput& input, const Bud
     chosen.push_back(i);
     index.add(terms.vectors[i]);
   }
-  for (std::size_t k = 0; k < skipped.size() && chosen.size() < target; ++k) chosen.push_back(skipped[k]);
+  // Too few distinct sentences for the budget: fill it with the best of the
+  // skipped ones, but never with a (near-)copy of one already chosen.
+  for (std::size_t k = 0; k < skipped.size() && chosen.size() < target; ++k) {
+    if (index.max_similarity(terms.vectors[skipped[k]]) >= kDuplicate) continue;
+    chosen.push_back(skipped[k]);
+    index.add(terms.vectors[skipped[k]]);
+  }
   std::sort(chosen.begin(), chosen.end());
   return chosen;
 }

@@ -78,7 +78,7 @@ Outcome summarize(std::string_view text, const Options& options) {
 
   // clean
   doc.blocks = split_blocks(text, doc.offsets);
-  doc.title_block = classify_blocks(text, doc.blocks, options.clean);
+  doc.title_block = classify_blocks(text, doc.offsets, doc.blocks, options.clean, options.language);
   doc.language = options.language == "auto" ? detect_language(text, doc.blocks) : options.language;
   timer.lap(timings.clean_ms);
 

@@ -31,7 +31,7 @@ class TermBuilder {
           unicode::fold(text_.substr(piece.start, piece.end - piece.start), folded_);
           tokens.push_back(token(folded_, piece.start, piece.end));
           break;
-        case unicode::WordKind::Ideographic: words += bigrams(piece.start, piece.end, tokens); break;
+        case unicode::WordKind::Ideographic: words += ideographic_run(piece.start, piece.end, tokens); break;
         case unicode::WordKind::Letter: {
           ++words;
           const utf8::Decoded first = utf8::decode(text_, piece.start);
@@ -86,6 +86,52 @@ class TermBuilder {
       }
     }
     if (found) w = w.substr(best_start, best_len);
+  }
+
+  // A Han/kana run (no spaces between words): character bigrams within each
+  // stretch of Han and of Katakana; Hiragana stretches (Japanese particles and
+  // inflections: は, を, している) give no terms. Chinese runs are all Han, so
+  // this is plain bigrams there; for Japanese it finds nearly what a
+  // dictionary would (docs/languages.md: 12 of 18 key sentences against 9
+  // for bigrams across the kana, 11-12 with ICU's cjdict words).
+  // Returns the number of characters.
+  std::size_t ideographic_run(std::size_t start, std::size_t end, std::vector<Token>& tokens) {
+    std::size_t chars = 0;
+    std::size_t stretch = start;
+    CjkClass stretch_class = CjkClass::Han;
+    for (std::size_t pos = start; pos <= end;) {
+      CjkClass c = CjkClass::Han;
+      std::size_t length = 0;
+      if (pos < end) {
+        const utf8::Decoded d = utf8::decode(text_, pos);
+        c = cjk_class(d.code_point);
+        length = d.length;
+        ++chars;
+      }
+      if (pos == end || (pos > stretch && c != stretch_class)) {
+        if (stretch_class == CjkClass::Hiragana) {
+          tokens.push_back({kNoTerm, static_cast<std::uint32_t>(stretch), static_cast<std::uint32_t>(pos)});
+        } else {
+          bigrams(stretch, pos, tokens);
+        }
+        stretch = pos;
+      }
+      if (pos == end) break;
+      if (pos == stretch) stretch_class = c;
+      pos += length;
+    }
+    return chars;
+  }
+
+  enum class CjkClass { Han, Katakana, Hiragana };
+
+  static CjkClass cjk_class(char32_t cp) {
+    if (cp >= 0x3041 && cp <= 0x309F) return CjkClass::Hiragana;
+    // Katakana, its phonetic extensions, the prolonged sound mark ー and halfwidth forms.
+    if ((cp >= 0x30A0 && cp <= 0x30FF) || (cp >= 0x31F0 && cp <= 0x31FF) || (cp >= 0xFF66 && cp <= 0xFF9F)) {
+      return CjkClass::Katakana;
+    }
+    return CjkClass::Han;
   }
 
   // Character bigrams of a run; returns the number of characters.

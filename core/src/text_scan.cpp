@@ -45,6 +45,8 @@ bool is_terminal(char32_t cp) {
     case 0x0964: case 0x0965:  // Devanagari danda
     case 0x037E:  // Greek question mark
     case 0x1362:  // Ethiopic full stop
+    case 0x104B:  // Myanmar ။
+    case 0x17D4: case 0x17D5:  // Khmer ។ ៕
       return true;
     default:
       return false;

@@ -1,0 +1,491 @@
+#include "noise_markers.hpp"
+
+#include <algorithm>
+#include <span>
+#include <vector>
+
+#include "unicode.hpp"
+#include "utf8.hpp"
+
+namespace precis::noise {
+namespace {
+
+// ------------------------------------------------------------------ lists
+// Short on purpose: each list names the words a page puts on its furniture in
+// en, de, es, fr, zh, ja, ko. Written naturally; normalized to keys once.
+
+constexpr std::string_view kCookieTopic[] = {
+    "cookie", "cookies", "consent", "gdpr", "privacy policy", "privacy settings", "your privacy", "tracking",
+    "datenschutz", "datenschutzerklärung", "datenschutzeinstellungen", "einwilligung", "privatsphäre",
+    "política de cookies", "privacidad", "consentimiento", "política de privacidad",
+    "traceurs", "confidentialité", "vie privée",
+    "隐私", "隐私政策", "隐私设置",
+    "クッキー", "プライバシー",
+    "쿠키", "개인정보", "개인정보처리방침",
+};
+
+constexpr std::string_view kCookieAction[] = {
+    "accept", "accept all", "reject", "reject all", "decline", "agree", "i agree", "manage", "settings",
+    "preferences", "options", "customize", "customise", "allow all", "got it",
+    "akzeptieren", "alle akzeptieren", "ablehnen", "alle ablehnen", "zustimmen", "einstellungen", "verwalten",
+    "einverstanden",
+    "aceptar", "aceptar todo", "aceptar todas", "rechazar", "rechazar todo", "configurar", "configuración",
+    "acepto", "gestionar", "ajustes",
+    "accepter", "tout accepter", "refuser", "tout refuser", "paramètres", "personnaliser",
+    "接受", "全部接受", "拒绝", "同意", "设置", "管理",
+    "同意する", "拒否", "設定",
+    "동의", "모두 동의", "거부", "설정", "허용", "모두 허용",
+};
+
+constexpr std::string_view kSiteSelf[] = {
+    "we use", "we and our partners", "our partners", "this site", "this website", "our site", "our website",
+    "you agree", "you consent", "by continuing", "by clicking", "by using",
+    "wir verwenden", "wir nutzen", "diese website", "unsere website", "diese seite", "sie stimmen",
+    "wir und unsere partner", "unsere partner",
+    "utilizamos", "usamos", "este sitio", "este sitio web", "nuestro sitio", "nuestra web", "nuestros socios",
+    "nous utilisons", "ce site", "nos partenaires",
+    "本网站", "本站", "我们使用", "我们和我们的合作伙伴",
+    "当サイト", "このサイト",
+    "당사", "이 사이트", "본 사이트", "당사는", "저희",
+};
+
+constexpr std::string_view kConsentButton[] = {
+    "accept", "accept all", "accept cookies", "accept all cookies", "reject", "reject all", "reject all cookies",
+    "decline", "agree", "i agree", "manage", "manage cookies", "manage preferences", "manage settings",
+    "cookie settings", "more options", "options", "ok", "got it", "allow", "allow all", "only necessary",
+    "necessary only", "save", "save settings", "and", "or", "yes", "no", "take me to settings", "read more",
+    "learn more", "more info", "privacy policy", "continue", "close",
+    "akzeptieren", "alle akzeptieren", "ablehnen", "alle ablehnen", "einstellungen", "zustimmen",
+    "nur notwendige", "speichern", "verstanden", "weiter", "und",
+    "aceptar", "aceptar todo", "aceptar todas", "rechazar", "rechazar todo", "rechazar todas", "configurar",
+    "configuración", "más opciones", "entendido", "guardar",
+    "tout accepter", "tout refuser", "accepter", "refuser", "paramètres", "personnaliser",
+    "接受", "全部接受", "接受全部", "拒绝", "全部拒绝", "设置", "同意", "管理设置",
+    "同意する", "すべて同意", "拒否", "設定",
+    "동의", "모두 동의", "거부", "모두 거부", "설정", "쿠키 설정", "허용", "모두 허용", "확인",
+};
+
+constexpr std::string_view kCookieHeading[] = {
+    "we value your privacy", "your privacy choices", "your privacy", "cookie consent", "cookie settings",
+    "cookie preferences", "cookie policy", "privacy settings", "manage consent",
+    "datenschutzeinstellungen", "wir respektieren ihre privatsphäre", "ihre privatsphäre", "cookie einstellungen",
+    "tu privacidad", "configuración de cookies", "valoramos tu privacidad",
+    "gestion des cookies", "vos choix",
+    "隐私设置", "cookie设置", "隐私偏好",
+    "プライバシー設定",
+    "쿠키 설정", "개인정보 보호",
+};
+
+constexpr std::string_view kNewsletterTopic[] = {
+    "newsletter", "newsletters", "daily briefing", "morning briefing", "email updates", "breaking news alerts",
+    "newsletter abonnieren", "boletín", "boletines", "lettre d'information",
+    "新闻简报", "邮件订阅", "订阅",
+    "ニュースレター", "メールマガジン",
+    "뉴스레터",
+};
+
+constexpr std::string_view kNewsletterAction[] = {
+    "sign up", "sign up for", "subscribe to", "subscribe now", "privacy notice", "your inbox", "to your inbox", "your email",
+    "enter your email", "email address", "get the latest", "delivered to your inbox", "straight to your inbox",
+    "jetzt abonnieren", "abonnieren sie", "melden sie sich", "jetzt anmelden", "ihre e mail adresse", "e mail adresse",
+    "kostenlos anmelden", "anmelden", "ihrem postfach", "ihr postfach",
+    "suscríbete", "suscríbase", "suscribirse", "regístrate", "registrate", "recibe", "recibí", "tu correo",
+    "correo electrónico",
+    "inscrivez vous", "abonnez vous", "votre adresse e mail",
+    "订阅我们", "立即订阅", "订阅我们的", "输入邮箱", "电子邮箱",
+    "登録する", "メールアドレス",
+    "구독하기", "구독하세요", "구독 신청", "이메일 주소", "이메일",
+};
+
+constexpr std::string_view kShare[] = {
+    "share", "share this", "share this article", "share this story", "share page", "print", "email", "e mail",
+    "facebook", "twitter", "x", "whatsapp", "linkedin", "telegram", "reddit", "pinterest", "messenger", "flipboard",
+    "copy link", "copy", "link", "link copied", "save", "save article", "comment", "comments", "follow", "bluesky",
+    "threads", "instagram", "youtube", "tiktok", "gift this article", "listen", "listen to this article",
+    "subscribe", "reuse this content", "comments count",
+    "teilen", "drucken", "kopieren", "link kopieren", "folgen", "merken", "artikel teilen", "kommentare",
+    "artikel anhören", "vorlesen", "mail", "merkliste", "zur merkliste hinzufügen", "hinzufügen",
+    "compartir", "imprimir", "copiar enlace", "enlace", "seguir", "guardar", "comentarios", "escuchar",
+    "partager", "imprimer", "copier le lien", "commentaires", "écouter",
+    "分享", "分享到", "打印", "收藏", "微信", "微博", "复制链接", "朋友圈", "qq空间", "qq", "评论", "点赞",
+    "共有", "印刷", "ツイート", "コメント", "ブックマーク",
+    "공유", "공유하기", "인쇄", "인쇄하기", "카카오톡", "페이스북", "트위터", "링크 복사", "스크랩", "댓글",
+    "좋아요", "sns 보내기", "보내기", "본문 듣기", "글자 크기", "글자크기", "기사 스크랩", "공감", "본문 요약봇",
+    "요약봇", "텍스트 음성 변환 서비스 사용하기", "변경하기", "글자 크기 변경하기", "인쇄하기", "글자크기조정",
+};
+
+constexpr std::string_view kShareStart[] = {
+    "share this", "share on", "share via", "follow us", "follow us on", "follow", "listen to this article",
+    "teilen sie", "folgen sie uns", "folgen sie", "teilen auf",
+    "compartir en", "síguenos", "siga a", "síguenos en",
+    "suivez nous", "partager sur",
+    "分享到", "关注我们", "关注",
+    "フォロー",
+    "공유하기", "팔로우",
+};
+
+constexpr std::string_view kNavigation[] = {
+    "home", "menu", "search", "skip to content", "skip to main content", "skip to navigation", "sign in", "log in",
+    "login", "register", "my account", "account", "main menu", "close", "open menu", "back to top",
+    "news", "world", "uk", "us", "business", "politics", "tech", "technology", "science", "health", "culture",
+    "sport", "sports", "opinion", "video", "audio", "live", "weather", "travel", "lifestyle", "entertainment",
+    "economy", "more", "latest", "local", "europe", "asia", "africa", "americas", "middle east", "innovation",
+    "arts", "earth", "climate",
+    "startseite", "suche", "anmelden", "abmelden", "zum inhalt springen", "politik", "wirtschaft", "ausland",
+    "inland", "kultur", "wissenschaft", "panorama", "meinung", "mehr", "abo", "netzwelt", "gesellschaft",
+    "inicio", "buscar", "iniciar sesión", "portada", "internacional", "política", "economía", "sociedad",
+    "deportes", "opinión", "tecnología", "ciencia", "menú", "españa", "américa", "mundo", "cultura",
+    "accueil", "rechercher", "connexion", "international", "économie", "société",
+    "首页", "登录", "注册", "搜索", "新闻", "国际", "国内", "财经", "科技", "体育", "娱乐", "军事", "社会",
+    "正文", "返回首页", "频道", "博客", "专栏", "更多", "汽车", "房产", "视频", "教育", "健康", "时尚", "旅游",
+    "游戏", "要闻", "深度", "时政", "文化", "军事", "图片", "直播", "评论", "地方", "产经", "股票", "基金",
+    "ホーム", "ログイン", "検索", "ニュース",
+    "홈", "로그인", "검색", "회원가입", "메뉴", "정치", "경제", "사회", "국제", "문화", "스포츠", "연예",
+    "전체메뉴", "뉴스", "산업", "세계", "오피니언", "본문 바로가기",
+};
+
+constexpr std::string_view kFooter[] = {
+    "terms of use", "terms of service", "privacy policy", "contact us", "about us", "accessibility",
+    "cookie policy", "help", "contact", "careers", "advertise with us", "sitemap",
+    "impressum", "nutzungsbedingungen", "kontakt", "datenschutz", "agb",
+    "aviso legal", "contacto", "política de privacidad", "quiénes somos",
+    "mentions légales", "nous contacter",
+    "关于我们", "联系我们", "免责声明", "违法和不良信息举报", "网站地图", "隐私政策",
+    "お問い合わせ", "利用規約",
+    "이용약관", "고객센터", "개인정보처리방침", "회사소개", "청소년보호정책",
+};
+
+constexpr std::string_view kFooterStrong[] = {
+    "all rights reserved", "rights reserved", "alle rechte vorbehalten", "todos los derechos reservados",
+    "derechos reservados", "tous droits réservés", "版权所有", "无断转载", "無断転載", "무단 전재", "무단전재",
+    "재배포 금지", "무단 전재 및 재배포 금지", "저작권자",
+};
+
+constexpr std::string_view kAdvertisement[] = {
+    "advertisement", "advertising", "ad", "ads", "sponsored", "sponsored content", "promoted", "paid content",
+    "partner content", "paid post", "promotion",
+    "anzeige", "werbung", "gesponsert",
+    "publicidad", "anuncio", "contenido patrocinado", "patrocinado",
+    "publicité", "sponsorisé",
+    "广告", "推广", "赞助", "赞助内容",
+    "広告", "pr", "スポンサー",
+    "광고", "협찬", "스폰서", "ad",
+};
+
+constexpr std::string_view kAdPhrase[] = {
+    "story continues below advertisement", "article continues below", "continue reading below",
+    "advertisement continue reading", "scroll to continue", "skip advert", "skip ad",
+    "weiter nach der anzeige", "weiterlesen nach der anzeige", "nach der anzeige",
+    "continúa después de la publicidad", "sigue leyendo", "continúa leyendo",
+    "la suite après la publicité",
+    "下载app", "打开app", "客户端", "广告 ",
+    "광고 건너뛰기", "앱 다운로드", "앱에서 보기",
+};
+
+constexpr std::string_view kRelated[] = {
+    "related", "related articles", "related stories", "related content", "related topics", "related coverage",
+    "related links", "related internet links", "related reading", "more on this story", "read more",
+    "read more about", "more stories", "more from", "more from bbc", "more news", "most read", "most popular",
+    "most viewed", "most watched", "you may also like", "you might also like", "top stories", "recommended",
+    "recommended for you", "trending", "trending now", "latest news", "also read", "see also", "don't miss",
+    "editor's picks", "elsewhere", "more in", "more to explore", "what to read next", "read next", "up next",
+    "mehr zum thema", "lesen sie auch", "lesen sie mehr", "das könnte sie auch interessieren", "meistgelesen",
+    "meistgelesene artikel", "weitere artikel", "auch interessant", "zum thema", "mehr dazu", "weiterlesen",
+    "empfehlungen", "top artikel", "verwandte artikel", "mehr aus",
+    "noticias relacionadas", "te puede interesar", "lo más leído", "más noticias", "relacionados",
+    "relacionado", "lee también", "leer más", "contenido relacionado", "puede que te interese", "más información",
+    "también te puede interesar", "temas relacionados", "lo último", "lea también", "mirá también",
+    "ver también", "vea también", "lo más visto", "más vistos", "most shared", "más leídas", "últimas noticias",
+    "à lire aussi", "lire aussi", "sur le même sujet", "les plus lus", "articles liés", "lire la suite",
+    "相关文章", "相关新闻", "相关阅读", "推荐阅读", "热门文章", "延伸阅读", "更多新闻", "热点新闻", "猜你喜欢",
+    "阅读更多", "热门推荐", "相关报道", "相关", "热门", "推荐", "更多", "阅读全文", "精彩推荐", "热读",
+    "関連記事", "あわせて読みたい", "おすすめ記事", "人気記事", "続きを読む",
+    "관련 기사", "관련기사", "많이 본 뉴스", "추천 기사", "이 시각 주요뉴스", "함께 볼만한 뉴스", "더보기",
+    "주요 뉴스", "주요뉴스", "핫뉴스", "오늘의 주요뉴스", "관련 뉴스", "관련뉴스", "많이 본 기사", "추천 뉴스",
+    "이 기사와 함께 많이 본 뉴스",
+};
+
+constexpr std::string_view kCaptionPrefix[] = {
+    "image", "images", "photo", "photos", "photograph", "picture", "image source", "image caption",
+    "media caption", "video caption", "caption", "credit", "pictured", "illustration", "file photo",
+    "foto", "fotos", "bild", "bildquelle", "quelle", "symbolbild", "archivbild", "bildunterschrift",
+    "imagen", "fotografía", "crédito", "fuente", "ilustración",
+    "légende", "crédit",
+    "图片", "图", "图片来源", "资料图", "资料图片", "图为", "摄影", "视频",
+    "写真", "画像",
+    "사진", "사진 제공", "그래픽", "자료사진",
+};
+
+constexpr std::string_view kCaptionCredit[] = {
+    "getty images", "reuters", "afp", "ap photo", "epa", "epa efe", "efe", "dpa", "picture alliance",
+    "xinhua", "yonhap", "pa media", "pa images", "shutterstock", "alamy", "anadolu", "bloomberg", "imago",
+    "keystone", "afp via getty images", "europa press", "ap images", "istock", "©",
+    "新华社", "视觉中国", "中新社", "东方ic", "摄", "供图", "图源",
+    "共同通信",
+    "연합뉴스", "뉴스1", "뉴시스", "게티이미지", "게티이미지뱅크", "재판매 및 db 금지", "db 금지", "사진공동취재단",
+    "공동취재단", "공동취재", "독자 제공",
+};
+
+constexpr std::string_view kCaptionAi[] = {
+    "ai generated image", "ai generated picture", "image generated by ai", "image generated with ai",
+    "ai image", "ai generated illustration", "ai illustration",
+    "ki generiertes bild", "mit ki generiertes bild", "bild mit ki erstellt", "ki generiert", "ki bild",
+    "imagen generada por ia", "imagen generada con ia", "imagen creada con ia",
+    "image générée par ia", "image générée par l ia",
+    "ai 生成的图像", "ai生成的图像", "ai 生成图像", "ai生成图像", "ai 生成的图片", "ai生成图片", "人工智能生成的图像",
+    "ai 生成画像", "ai生成画像",
+    "ai 생성 이미지", "ai로 생성한 이미지", "ai 생성 그래픽", "ai 이미지",
+};
+
+constexpr std::string_view kBylineStart[] = {
+    "by", "reported by", "written by", "words by", "analysis by", "story by", "interview by", "reporting by",
+    "editing by", "additional reporting by",
+    "von", "text", "autor", "autorin", "ein kommentar von", "eine analyse von",
+    "por", "redacción", "autor", "texto",
+    "par", "rédaction",
+    "作者", "记者", "文", "编辑", "责任编辑", "来源", "本报记者", "撰文",
+    "文", "記者",
+    "글", "기자", "출처",
+};
+
+constexpr std::string_view kBylineTag[] = {
+    "기자", "특파원", "记者", "通讯员", "责任编辑", "correspondent", "reporter", "editor", "redakteur",
+    "korrespondent", "korrespondentin", "corresponsal", "periodista",
+};
+
+constexpr std::string_view kAiLabel[] = {
+    "reported by ai", "written by ai", "generated by ai", "created by ai", "ai generated article",
+    "ai generated content", "ai assisted", "produced with ai", "with the help of ai", "this article was generated",
+    "contributed to this report", "contributed reporting", "about the author", "sobre la firma", "über den autor",
+    "zur person", "关于作者", "기자 정보", "기자 프로필", "contributed to this story", "mitarbeit",
+    "colaboró en esta información", "con información de", "综合报道", "报道综合",
+    "this story was generated", "ai summary",
+    "mit ki erstellt", "mit hilfe von ki", "von ki erstellt", "ki generierter text", "ki gestützt",
+    "generado por ia", "redactado con ia", "creado con ia", "con ayuda de ia", "generado con inteligencia artificial",
+    "généré par ia", "rédigé par ia",
+    "由ai生成", "本文由ai", "ai生成", "ai 生成", "人工智能生成", "ai辅助", "ai 辅助",
+    "ai生成記事", "aiが作成",
+    "ai 작성", "ai가 작성", "ai가 작성한", "ai 기자", "ai 생성 기사", "인공지능이 작성",
+};
+
+constexpr std::string_view kTimeWord[] = {
+    "published", "updated", "last updated", "posted", "first published", "modified", "date",
+    "veröffentlicht", "aktualisiert", "stand", "zuletzt aktualisiert", "erschienen am",
+    "publicado", "actualizado", "fecha", "actualización",
+    "publié", "mis à jour", "publié le",
+    "发布时间", "发布于", "更新时间", "发表时间", "发表于", "时间", "日期", "发布",
+    "公開", "更新", "配信",
+    "입력", "수정", "업데이트", "기사입력", "최종수정", "승인", "등록",
+};
+
+constexpr std::string_view kAgo[] = {
+    "ago", "il y a", "小时前", "分钟前", "天前", "秒前", "時間前", "分前", "日前",
+    "시간 전", "분 전", "일 전", "시간전", "분전",
+};
+
+constexpr std::string_view kAgoUnit[] = {
+    "hours", "hour", "minutes", "minute", "mins", "min", "hrs", "days", "day", "seconds",
+    "stunden", "stunde", "minuten", "minute", "tagen", "tag", "std",
+    "horas", "hora", "minutos", "minuto", "días", "día",
+    "heures", "heure", "jours",
+};
+
+constexpr std::string_view kMonth[] = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "januar", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember",
+    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+    "noviembre", "diciembre",
+    "janvier", "février", "mars", "avril", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+    "décembre",
+};
+
+constexpr std::string_view kReadTime[] = {
+    "min", "min read", "minute read", "minutes read", "reading time", "lesezeit", "min lesezeit", "tiempo de lectura",
+    "min de lectura", "temps de lecture", "阅读时间", "阅读", "읽는 시간", "분 읽기",
+};
+
+struct List {
+  Cue cue;
+  std::span<const std::string_view> phrases;
+};
+
+struct Entry {
+  std::string key;
+  Cue cue;
+  bool ends_cjk;
+  bool ends_hangul;
+};
+
+// Particles and endings that attach to a Korean word: "쿠키" + "를".
+constexpr std::string_view kHangulSuffixes[] = {
+    "은", "는", "이", "가", "을", "를", "의", "에", "에서", "로", "으로", "와", "과", "도", "만", "에게", "께",
+    "하기", "하세요", "합니다", "하고", "한", "된", "입니다", "이다", "란", "들", "하는", "해", "해요", "해주세요",
+};
+
+// Does the token that continues at key[pos] consist of one particle/ending?
+bool hangul_suffix(std::string_view key, std::size_t pos) {
+  std::size_t end = key.find(' ', pos);
+  if (end == std::string_view::npos) end = key.size();
+  const std::string_view rest = key.substr(pos, end - pos);
+  for (std::string_view suffix : kHangulSuffixes) {
+    if (rest == suffix) return true;
+  }
+  return false;
+}
+
+
+const std::vector<Entry>& table() {
+  static const std::vector<Entry> entries = [] {
+    const List lists[] = {
+        {Cue::CookieTopic, kCookieTopic},     {Cue::CookieAction, kCookieAction},
+        {Cue::SiteSelf, kSiteSelf},           {Cue::ConsentButton, kConsentButton},
+        {Cue::CookieHeading, kCookieHeading}, {Cue::NewsletterTopic, kNewsletterTopic},
+        {Cue::NewsletterAction, kNewsletterAction}, {Cue::Share, kShare},
+        {Cue::ShareStart, kShareStart},       {Cue::Navigation, kNavigation},
+        {Cue::Footer, kFooter},               {Cue::FooterStrong, kFooterStrong},
+        {Cue::Advertisement, kAdvertisement}, {Cue::AgoUnit, kAgoUnit},
+        {Cue::AdPhrase, kAdPhrase},           {Cue::Related, kRelated},
+        {Cue::CaptionPrefix, kCaptionPrefix}, {Cue::CaptionCredit, kCaptionCredit},
+        {Cue::CaptionAi, kCaptionAi},         {Cue::BylineStart, kBylineStart},
+        {Cue::BylineTag, kBylineTag},         {Cue::AiLabel, kAiLabel},
+        {Cue::TimeWord, kTimeWord},           {Cue::Ago, kAgo},
+        {Cue::Month, kMonth},                 {Cue::ReadTime, kReadTime},
+    };
+    std::vector<Entry> out;
+    for (const List& list : lists) {
+      for (std::string_view phrase : list.phrases) {
+        std::string key = make_key(phrase, phrase.size());
+        if (key.empty()) continue;
+        const char32_t last = [&] {
+          std::size_t p = key.size() - 1;
+          while (p > 0 && (static_cast<unsigned char>(key[p]) & 0xC0) == 0x80) --p;
+          return utf8::decode(key, p).code_point;
+        }();
+        const bool hangul = unicode::script_of(last) == unicode::Script::Hangul;
+        out.push_back({std::move(key), list.cue, is_cjk_cp(last), hangul});
+      }
+    }
+    std::sort(out.begin(), out.end(), [](const Entry& a, const Entry& b) {
+      return a.key != b.key ? a.key < b.key : a.cue < b.cue;
+    });
+    out.erase(std::unique(out.begin(), out.end(),
+                          [](const Entry& a, const Entry& b) { return a.key == b.key && a.cue == b.cue; }),
+              out.end());
+    return out;
+  }();
+  return entries;
+}
+
+}  // namespace
+
+bool is_cjk_cp(char32_t cp) { return unicode::is_cjk(unicode::script_of(cp)); }
+
+bool keeps(char32_t cp) {
+  return unicode::is_letter(cp) || unicode::is_digit(cp) || cp == 0xA9 ||
+         (cp >= 0x0300 && cp < 0x0370);  // combining marks stay with their letter
+}
+
+std::string make_key(std::string_view text, std::size_t max_bytes) {
+  if (text.size() > max_bytes) {
+    std::size_t cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    text = text.substr(0, cut);
+  }
+  const std::string repaired = utf8::repaired(text);
+  std::string folded;
+  unicode::fold(repaired, folded);
+  std::string key;
+  key.reserve(folded.size());
+  bool space = true;  // suppress leading spaces
+  for (std::size_t pos = 0; pos < folded.size();) {
+    const utf8::Decoded d = utf8::decode(folded, pos);
+    if (keeps(d.code_point)) {
+      key.append(folded, pos, d.length);
+      space = false;
+    } else if (!space) {
+      key.push_back(' ');
+      space = true;
+    }
+    pos += d.length;
+  }
+  if (!key.empty() && key.back() == ' ') key.pop_back();
+  return key;
+}
+
+double CueHits::coverage(Cue c) const {
+  return letters == 0 ? 0.0 : static_cast<double>(covered[static_cast<std::size_t>(c)]) / static_cast<double>(letters);
+}
+
+CueHits scan_cues(std::string_view key, std::uint32_t union_mask) {
+  CueHits hits;
+  const std::vector<Entry>& entries = table();
+  std::array<std::size_t, kCueCount> covered_until{};
+  std::size_t union_until = 0, union_covered = 0;
+  auto count_letters = [&](std::size_t from, std::size_t to) {
+    std::size_t n = 0;
+    for (std::size_t i = from; i < to; ++i) n += key[i] != ' ' ? 1 : 0;
+    return n;
+  };
+  for (char c : key) hits.letters += c != ' ' ? 1 : 0;
+
+  bool previous_cjk = false;
+  for (std::size_t pos = 0; pos < key.size();) {
+    const utf8::Decoded d = utf8::decode(key, pos);
+    const bool cjk = is_cjk_cp(d.code_point);
+    const bool word_start = pos == 0 || key[pos - 1] == ' ' || cjk || previous_cjk;
+    if (word_start && key[pos] != ' ') {
+      const std::string_view first = key.substr(pos, d.length);
+      auto it = std::lower_bound(entries.begin(), entries.end(), first,
+                                 [](const Entry& e, std::string_view f) { return std::string_view(e.key) < f; });
+      for (; it != entries.end() && std::string_view(it->key).substr(0, first.size()) == first; ++it) {
+        const std::string_view phrase = it->key;
+        if (key.compare(pos, phrase.size(), phrase) != 0) continue;
+        const std::size_t end = pos + phrase.size();
+        if (end < key.size() && key[end] != ' ' && !it->ends_cjk) {
+          // An alphabetic phrase must end at a word end (or before CJK text);
+          // a Korean one may carry a particle or ending ("쿠키를", "구독하세요").
+          const utf8::Decoded next = utf8::decode(key, end);
+          if (!is_cjk_cp(next.code_point) && !(it->ends_hangul && hangul_suffix(key, end))) continue;
+        }
+        const std::size_t c = static_cast<std::size_t>(it->cue);
+        if (hits.count[c] < UINT16_MAX) ++hits.count[c];
+        if (pos == 0) {
+          hits.at_start[c] = true;
+          hits.start_end[c] = static_cast<std::uint16_t>(std::max<std::size_t>(hits.start_end[c], std::min<std::size_t>(end, UINT16_MAX)));
+        }
+        const std::size_t from = std::max(pos, covered_until[c]);
+        if (end > from) {
+          hits.covered[c] = static_cast<std::uint16_t>(std::min<std::size_t>(hits.covered[c] + count_letters(from, end), UINT16_MAX));
+          covered_until[c] = end;
+        }
+        if ((union_mask & bit(it->cue)) != 0) {
+          const std::size_t ufrom = std::max(pos, union_until);
+          if (end > ufrom) {
+            union_covered += count_letters(ufrom, end);
+            union_until = end;
+          }
+        }
+      }
+    }
+    previous_cjk = cjk;
+    pos += d.length;
+  }
+  hits.union_coverage = hits.letters == 0 ? 0.0 : static_cast<double>(union_covered) / static_cast<double>(hits.letters);
+  return hits;
+}
+
+bool has_credit_label(std::string_view folded) {
+  static constexpr std::string_view kLabels[] = {
+      "photograph:", "photo:", "photos:", "picture:", "image:", "credit:", "foto:", "fotos:", "bild:",
+      "bildquelle:", "imagen:", "fotografía:", "crédito:", "crédit photo", "图片来源：", "图片来源:",
+      "图片：", "图：", "资料图：", "사진=", "사진 =", "(사진=", "사진제공=", "写真：", "写真:", "画像：",
+      "재판매 및 db 금지", "db 금지",
+  };
+  for (std::string_view label : kLabels) {
+    if (folded.find(label) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace precis::noise
