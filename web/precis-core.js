@@ -62,6 +62,30 @@ export class CoreError extends Error {
 
 class ProcExit extends Error {}
 
+// Whether `memory` can still grow by `bytes` (tried on an instance that is
+// being discarded anyway).
+function canGrow(memory, bytes) {
+  try {
+    memory.grow(Math.ceil(bytes / 65536));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// JSON.stringify writes a lone surrogate as "\udxxx", which the core's JSON
+// parser refuses; read each as U+FFFD instead, as TextEncoder does (one UTF-16
+// unit for one, so offsets do not move). Returns [text, how many replaced].
+function wellFormed(text) {
+  if (typeof text.isWellFormed === 'function' && text.isWellFormed()) return [text, 0];
+  let count = 0;
+  const fixed = text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, () => {
+    ++count;
+    return '\uFFFD';
+  });
+  return [fixed, count];
+}
+
 // The few imports a standalone Emscripten module asks for. The core does no
 // I/O, has no environment and never exits; time is only read for timings.
 function imports(state) {
@@ -154,7 +178,13 @@ export class Core {
       if (error instanceof CoreError) throw error;
       // A trap leaves the heap in an unknown state: start over next time.
       this.instance = null;
-      const oom = error instanceof RangeError || /memory|unreachable/i.test(String(error?.message));
+      // Without exceptions, a failed allocation inside the core aborts (a trap
+      // or proc_exit): call it out of memory when the heap cannot grow by what
+      // this request could plausibly need.
+      const oom =
+        error instanceof RangeError ||
+        /memory|unreachable/i.test(String(error?.message)) ||
+        !canGrow(e.memory, Math.max(64 << 20, 2 * request.length));
       throw new CoreError(oom ? 'out of memory inside precis (the input is too large)' : `precis core failed: ${error?.message}`, {
         cause: error,
       });
@@ -174,10 +204,12 @@ export class Core {
    */
   summarize(text, options = {}) {
     if (typeof text !== 'string') throw new CoreError('must be a string', { field: 'text' });
-    const response = JSON.parse(this.callJson(JSON.stringify({ text, options })));
+    const [wellFormedText, loneSurrogates] = wellFormed(text);
+    const response = JSON.parse(this.callJson(JSON.stringify({ text: wellFormedText, options })));
     if (response.error) throw new CoreError(`${response.error.field ? response.error.field + ': ' : ''}${response.error.message}`, {
       field: response.error.field,
     });
+    if (loneSurrogates > 0) response.notes.unshift(`${loneSurrogates} lone UTF-16 surrogate(s) were read as U+FFFD`);
     return response;
   }
 }
