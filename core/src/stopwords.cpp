@@ -17,7 +17,20 @@ const StopwordList* stopwords_for(std::string_view language) {
 }
 
 bool contains(const StopwordList& list, std::string_view folded_word) {
-  return std::binary_search(list.words.begin(), list.words.end(), folded_word);
+  // Binary search over the word indices [lo, hi); word i is words[starts[i], starts[i + 1]).
+  std::size_t lo = 0;
+  std::size_t hi = list.starts.size() - 1;
+  while (lo < hi) {
+    const std::size_t mid = lo + (hi - lo) / 2;
+    const std::string_view word = list.words.substr(list.starts[mid], list.starts[mid + 1] - list.starts[mid]);
+    if (word == folded_word) return true;
+    if (word < folded_word) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return false;
 }
 
 StopwordSet::StopwordSet(std::string_view language)

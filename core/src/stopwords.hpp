@@ -2,14 +2,16 @@
 // (see toolchain/gen-stopwords.mjs). Words are folded (NFKC + case folding).
 #pragma once
 
+#include <cstdint>
 #include <span>
 #include <string_view>
 
 namespace precis {
 
 struct StopwordList {
-  std::string_view language;                // ISO 639-1
-  std::span<const std::string_view> words;  // sorted by bytes
+  std::string_view language;            // ISO 639-1
+  std::string_view words;               // the words, sorted by bytes, concatenated
+  std::span<const std::uint16_t> starts;  // where each word starts in `words`, then words.size()
 };
 
 [[nodiscard]] std::span<const StopwordList> stopword_lists();

@@ -2,7 +2,9 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/normalizer2.h>
+#include <unicode/rbbi.h>
 #include <unicode/uchar.h>
+#include <unicode/udata.h>
 #include <unicode/unistr.h>
 #include <unicode/uscript.h>
 #include <unicode/ustring.h>
@@ -76,14 +78,33 @@ struct Breaker::Impl {
   std::unique_ptr<icu::BreakIterator> word;
 };
 
-Breaker::Breaker() : impl_(std::make_unique<Impl>()) {
+namespace {
+
+// The root locale's rules, loaded directly from the compiled rule data
+// (brkitr/sent.brk, brkitr/word.brk) rather than through
+// BreakIterator::createXxxInstance(Locale::getRoot()): for the root locale
+// that is exactly what ICU does (root.res maps "sentence" -> sent.brk and
+// "word" -> word.brk; no "ss" keyword, so no sentence-break suppressions), and
+// it keeps the locale, resource-bundle and service machinery out of the wasm
+// module. The iterator owns the UDataMemory.
+std::unique_ptr<icu::BreakIterator> open_rules(const char* name) {
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Locale root = icu::Locale::getRoot();
-  impl_->sentence.reset(icu::BreakIterator::createSentenceInstance(root, status));
-  if (U_FAILURE(status)) impl_->sentence.reset();
-  status = U_ZERO_ERROR;
-  impl_->word.reset(icu::BreakIterator::createWordInstance(root, status));
-  if (U_FAILURE(status)) impl_->word.reset();
+  UDataMemory* data = udata_open(U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "brkitr", "brk", name, &status);
+  if (U_FAILURE(status) || data == nullptr) return nullptr;
+  std::unique_ptr<icu::RuleBasedBreakIterator> it(new icu::RuleBasedBreakIterator(data, status));
+  if (!it) {
+    udata_close(data);
+    return nullptr;
+  }
+  if (U_FAILURE(status)) return nullptr;
+  return it;
+}
+
+}  // namespace
+
+Breaker::Breaker() : impl_(std::make_unique<Impl>()) {
+  impl_->sentence = open_rules("sent");
+  impl_->word = open_rules("word");
 }
 
 Breaker::~Breaker() = default;
