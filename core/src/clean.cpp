@@ -66,6 +66,8 @@ inline constexpr double kNavMaxWords = 15;
 inline constexpr double kCrumbSegmentMaxWords = 5;
 // ...and dominated by the cue: share of the line's letters inside matches.
 inline constexpr double kShareCoverage = 0.6;
+inline constexpr double kAppPromoMaxWords = 30;  // "Download our app and turn on notifications."
+
 inline constexpr double kShareRowMaxWords = 24;    // a long row of share buttons...
 inline constexpr double kShareRowCoverage = 0.8;   // ...made almost only of them
 inline constexpr double kNavCoverage = 0.7;
@@ -467,7 +469,7 @@ void classify_local(std::string_view raw, Features& f) {
     return;
   }
   if (w <= L::kCaptionMaxWords &&
-      (noise::has_credit_label(f.folded) ||
+      (noise::has_credit_label(f.folded) || noise::ends_with_credit(f.folded) ||
        (h.starts(Cue::CaptionPrefix) &&
         (is_label_punct(after_start(Cue::CaptionPrefix)) ||
          (w <= 4 && h.coverage(Cue::CaptionPrefix) >= L::kCaptionPrefixCoverage))))) {
@@ -494,6 +496,12 @@ void classify_local(std::string_view raw, Features& f) {
   if (!f.ends && ((w <= L::kMarkerLineMaxWords &&
                     (h.coverage(Cue::Share) >= L::kShareCoverage || h.starts(Cue::ShareStart))) ||
                    (w <= L::kShareRowMaxWords && h.coverage(Cue::Share) >= L::kShareRowCoverage))) {
+    f.reason = NoiseReason::Share;
+    return;
+  }
+
+  // App promotions: an app and what to do with it, in one short block.
+  if (w <= L::kAppPromoMaxWords && h.has(Cue::AppTopic) && h.has(Cue::AppAction)) {
     f.reason = NoiseReason::Share;
     return;
   }
@@ -644,16 +652,18 @@ struct Classifier {
     }
   }
 
+  // The body's language, from the text itself: cleaning judges blocks
+  // against what the page is written in, so a caller's `language` that does
+  // not match the text (a German page summarized with "en") cannot turn the
+  // whole body into "other-language" noise. The caller's choice is used when
+  // the text gives no answer.
   void decide_language(std::string_view requested) {
-    if (requested != "auto" && !requested.empty()) {
-      language = std::string(requested);
-      return;
-    }
     std::vector<Block> candidates = blocks;
     for (std::size_t i = 0; i < candidates.size(); ++i) {
       candidates[i].kind = is_noise(f[i]) ? BlockKind::Noise : BlockKind::Body;
     }
     language = detect_language(text, candidates);
+    if (language == "und" && requested != "auto" && !requested.empty()) language = std::string(requested);
   }
 
   void rate() {
@@ -997,6 +1007,17 @@ struct Classifier {
     spread(*last_good + 1, f.size());
   }
 
+  // Never lose the body: when every block but the title ended up noise and
+  // some of it only for its language, the page is in that language.
+  void keep_some_body() {
+    for (std::size_t i = 0; i < f.size(); ++i) {
+      if (!is_noise(f[i]) && title != i) return;
+    }
+    for (Features& x : f) {
+      if (x.reason == NoiseReason::OtherLanguage) x.reason = NoiseReason::None;
+    }
+  }
+
   void write() {
     for (std::size_t i = 0; i < blocks.size(); ++i) {
       if (title == i) {
@@ -1036,6 +1057,7 @@ std::optional<std::size_t> classify(std::string_view text, std::vector<Block>& b
   c.sandwiches();
   c.furniture_neighbours();
   c.fragments();
+  c.keep_some_body();
   c.write();
   return c.title;
 }

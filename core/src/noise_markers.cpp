@@ -22,6 +22,7 @@ constexpr std::string_view kCookieTopic[] = {
     "隐私", "隐私政策", "隐私设置",
     "クッキー", "プライバシー",
     "쿠키", "개인정보", "개인정보처리방침",
+    "cookie policy", "privacidade", "informativa", "trattamento dei dati", "dati personali", "dados pessoais", "個人情報", "cookie政策",
 };
 
 constexpr std::string_view kCookieAction[] = {
@@ -35,6 +36,7 @@ constexpr std::string_view kCookieAction[] = {
     "接受", "全部接受", "拒绝", "同意", "设置", "管理",
     "同意する", "拒否", "設定",
     "동의", "모두 동의", "거부", "설정", "허용", "모두 허용",
+    "accetta", "accetta tutti", "rifiuta", "rifiuta tutti", "gestisci", "impostazioni", "aceitar", "aceitar todos", "rejeitar", "recusar", "gerenciar", "configurações", "paramétrer", "gérer", "すべて拒否", "すべて許可", "許可",
 };
 
 constexpr std::string_view kSiteSelf[] = {
@@ -47,6 +49,7 @@ constexpr std::string_view kSiteSelf[] = {
     "本网站", "本站", "我们使用", "我们和我们的合作伙伴",
     "当サイト", "このサイト",
     "당사", "이 사이트", "본 사이트", "당사는", "저희",
+    "use cookies", "uses cookies", "utilisent des cookies", "utilise des cookies", "ses partenaires", "en poursuivant", "en cliquant", "vous acceptez", "verwendet cookies", "nutzt cookies", "utiliza cookies", "usa cookies", "utilizziamo", "usiamo", "questo sito", "i nostri partner", "este site", "nosso site", "nossos parceiros", "usamos cookies", "当ウェブサイト", "本サイト", "当社",
 };
 
 constexpr std::string_view kConsentButton[] = {
@@ -63,6 +66,7 @@ constexpr std::string_view kConsentButton[] = {
     "接受", "全部接受", "接受全部", "拒绝", "全部拒绝", "设置", "同意", "管理设置",
     "同意する", "すべて同意", "拒否", "設定",
     "동의", "모두 동의", "거부", "모두 거부", "설정", "쿠키 설정", "허용", "모두 허용", "확인",
+    "accetta", "accetta tutti", "rifiuta", "rifiuta tutti", "gestisci", "impostazioni", "aceitar", "aceitar todos", "rejeitar", "recusar", "configurações", "accepter et fermer", "paramétrer", "paramétrer les cookies", "fermer", "continuer sans accepter", "すべて許可", "すべて拒否", "許可",
 };
 
 constexpr std::string_view kCookieHeading[] = {
@@ -74,6 +78,7 @@ constexpr std::string_view kCookieHeading[] = {
     "隐私设置", "cookie设置", "隐私偏好",
     "プライバシー設定",
     "쿠키 설정", "개인정보 보호",
+    "paramétrer les cookies", "gérer les cookies", "vos préférences", "la tua privacy", "gestione dei cookie", "sua privacidade", "configurações de cookies", "cookieの設定", "cookie設定",
 };
 
 constexpr std::string_view kNewsletterTopic[] = {
@@ -82,6 +87,7 @@ constexpr std::string_view kNewsletterTopic[] = {
     "新闻简报", "邮件订阅", "订阅",
     "ニュースレター", "メールマガジン",
     "뉴스레터",
+    "newsletter gratuite", "lettre d information", "la nostra newsletter", "nossa newsletter",
 };
 
 constexpr std::string_view kNewsletterAction[] = {
@@ -95,6 +101,7 @@ constexpr std::string_view kNewsletterAction[] = {
     "订阅我们", "立即订阅", "订阅我们的", "输入邮箱", "电子邮箱",
     "登録する", "メールアドレス",
     "구독하기", "구독하세요", "구독 신청", "이메일 주소", "이메일",
+    "inscrivez vous", "recevez", "iscriviti", "ricevi", "inscreva se", "assine", "receba", "登録", "購読",
 };
 
 constexpr std::string_view kShare[] = {
@@ -112,6 +119,7 @@ constexpr std::string_view kShare[] = {
     "공유", "공유하기", "인쇄", "인쇄하기", "카카오톡", "페이스북", "트위터", "링크 복사", "스크랩", "댓글",
     "좋아요", "sns 보내기", "보내기", "본문 듣기", "글자 크기", "글자크기", "기사 스크랩", "공감", "본문 요약봇",
     "요약봇", "텍스트 음성 변환 서비스 사용하기", "변경하기", "글자 크기 변경하기", "인쇄하기", "글자크기조정",
+    "シェア", "シェアする", "lineで送る", "送る", "はてなブックマーク", "印刷する", "保存", "condividi", "stampa", "copia link", "commenti", "compartilhar", "copiar link", "comentários", "envoyer par e mail", "envoyer", "partager sur facebook",
 };
 
 constexpr std::string_view kShareStart[] = {
@@ -122,6 +130,29 @@ constexpr std::string_view kShareStart[] = {
     "分享到", "关注我们", "关注",
     "フォロー",
     "공유하기", "팔로우",
+    "partagez", "condividi su", "compartilhe", "シェアする",
+};
+
+// An app promotion ("Download our app and turn on notifications") needs a
+// topic and an action in the same short block.
+constexpr std::string_view kAppTopic[] = {
+    "our app", "our apps", "the app", "app store", "google play",
+    "unsere app", "unserer app", "die app",
+    "nuestra app", "la app", "nuestra aplicación",
+    "notre application", "notre appli", "l'application",
+    "客户端", "我们的app",
+    "アプリ",
+    "앱",
+};
+
+constexpr std::string_view kAppAction[] = {
+    "download", "install", "notifications", "push notifications", "get the app",
+    "herunterladen", "laden sie", "benachrichtigungen", "installieren",
+    "descarga", "descargue", "descargar", "notificaciones", "instala",
+    "téléchargez", "télécharger", "notifications push",
+    "下载", "推送", "通知",
+    "ダウンロード",
+    "다운로드", "알림", "설치",
 };
 
 constexpr std::string_view kNavigation[] = {
@@ -142,6 +173,7 @@ constexpr std::string_view kNavigation[] = {
     "ホーム", "ログイン", "検索", "ニュース",
     "홈", "로그인", "검색", "회원가입", "메뉴", "정치", "경제", "사회", "국제", "문화", "스포츠", "연예",
     "전체메뉴", "뉴스", "산업", "세계", "오피니언", "본문 바로가기",
+    "aller au contenu", "aller au contenu principal", "passer au contenu", "zum hauptinhalt", "zum hauptinhalt springen", "ir al contenido", "saltar al contenido", "vai al contenuto", "ir para o conteúdo", "跳到主要内容", "跳过导航", "本文へ移動", "本文へスキップ", "メニュー", "トップ", "社会", "政治", "経済", "国際", "スポーツ", "科学", "天気", "ビジネス", "カルチャー", "politique", "culture", "sport", "monde", "planète", "idées", "cerca", "accedi", "esteri", "cronaca", "economia", "politica", "pesquisar", "entrar", "últimas", "brasil",
 };
 
 constexpr std::string_view kFooter[] = {
@@ -153,12 +185,14 @@ constexpr std::string_view kFooter[] = {
     "关于我们", "联系我们", "免责声明", "违法和不良信息举报", "网站地图", "隐私政策",
     "お問い合わせ", "利用規約",
     "이용약관", "고객센터", "개인정보처리방침", "회사소개", "청소년보호정책",
+    "politique de confidentialité", "conditions d utilisation", "conditions générales", "plan du site", "qui sommes nous", "nous contacter", "プライバシーポリシー", "サイトマップ", "会社概要", "ご利用にあたって", "informativa sulla privacy", "chi siamo", "contatti", "termini e condizioni", "termos de uso", "política de privacidade", "fale conosco", "expediente",
 };
 
 constexpr std::string_view kFooterStrong[] = {
     "all rights reserved", "rights reserved", "alle rechte vorbehalten", "todos los derechos reservados",
     "derechos reservados", "tous droits réservés", "版权所有", "无断转载", "無断転載", "무단 전재", "무단전재",
     "재배포 금지", "무단 전재 및 재배포 금지", "저작권자",
+    "tutti i diritti riservati", "todos os direitos reservados", "all right reserved",
 };
 
 constexpr std::string_view kAdvertisement[] = {
@@ -170,6 +204,7 @@ constexpr std::string_view kAdvertisement[] = {
     "广告", "推广", "赞助", "赞助内容",
     "広告", "pr", "スポンサー",
     "광고", "협찬", "스폰서", "ad",
+    "pubblicità", "publicidade", "annuncio",
 };
 
 constexpr std::string_view kAdPhrase[] = {
@@ -203,6 +238,7 @@ constexpr std::string_view kRelated[] = {
     "관련 기사", "관련기사", "많이 본 뉴스", "추천 기사", "이 시각 주요뉴스", "함께 볼만한 뉴스", "더보기",
     "주요 뉴스", "주요뉴스", "핫뉴스", "오늘의 주요뉴스", "관련 뉴스", "관련뉴스", "많이 본 기사", "추천 뉴스",
     "이 기사와 함께 많이 본 뉴스",
+    "関連ニュース", "関連リンク", "こちらもおすすめ", "注目記事", "最新ニュース", "アクセスランキング", "ランキング", "あわせて読む", "leggi anche", "potrebbe interessarti", "articoli correlati", "i più letti", "più letti", "leia também", "veja também", "notícias relacionadas", "mais lidas", "leia mais", "sur le même thème", "à voir aussi", "voir aussi", "plus d articles", "dans la même rubrique",
 };
 
 constexpr std::string_view kCaptionPrefix[] = {
@@ -214,6 +250,7 @@ constexpr std::string_view kCaptionPrefix[] = {
     "图片", "图", "图片来源", "资料图", "资料图片", "图为", "摄影", "视频",
     "写真", "画像",
     "사진", "사진 제공", "그래픽", "자료사진",
+    "foto di", "didascalia",
 };
 
 constexpr std::string_view kCaptionCredit[] = {
@@ -224,6 +261,7 @@ constexpr std::string_view kCaptionCredit[] = {
     "共同通信",
     "연합뉴스", "뉴스1", "뉴시스", "게티이미지", "게티이미지뱅크", "재판매 및 db 금지", "db 금지", "사진공동취재단",
     "공동취재단", "공동취재", "독자 제공",
+    "ansa", "lusa", "agência brasil", "jiji", "時事通信", "afp 時事", "kyodo", "sipa", "maxppp", "hans lucas", "belga", "anp", "tass", "ria novosti",
 };
 
 constexpr std::string_view kCaptionAi[] = {
@@ -276,6 +314,7 @@ constexpr std::string_view kTimeWord[] = {
     "发布时间", "发布于", "更新时间", "发表时间", "发表于", "时间", "日期", "发布",
     "公開", "更新", "配信",
     "입력", "수정", "업데이트", "기사입력", "최종수정", "승인", "등록",
+    "pubblicato", "aggiornato", "publicado em", "atualizado", "mis à jour le", "更新日", "公開日", "配信日時",
 };
 
 constexpr std::string_view kAgo[] = {
@@ -298,6 +337,7 @@ constexpr std::string_view kMonth[] = {
     "noviembre", "diciembre",
     "janvier", "février", "mars", "avril", "juin", "juillet", "août", "septembre", "octobre", "novembre",
     "décembre",
+    "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre", "janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro", "novembro", "dezembro",
 };
 
 constexpr std::string_view kReadTime[] = {
@@ -343,6 +383,7 @@ const std::vector<Entry>& table() {
         {Cue::CookieHeading, kCookieHeading}, {Cue::NewsletterTopic, kNewsletterTopic},
         {Cue::NewsletterAction, kNewsletterAction}, {Cue::Share, kShare},
         {Cue::ShareStart, kShareStart},       {Cue::Navigation, kNavigation},
+        {Cue::AppTopic, kAppTopic},           {Cue::AppAction, kAppAction},
         {Cue::Footer, kFooter},               {Cue::FooterStrong, kFooterStrong},
         {Cue::Advertisement, kAdvertisement}, {Cue::AgoUnit, kAgoUnit},
         {Cue::AdPhrase, kAdPhrase},           {Cue::Related, kRelated},
@@ -486,6 +527,24 @@ bool has_credit_label(std::string_view folded) {
     if (folded.find(label) != std::string_view::npos) return true;
   }
   return false;
+}
+
+bool ends_with_credit(std::string_view folded) {
+  while (!folded.empty() && (folded.back() == ' ' || folded.back() == ')' || folded.back() == '\n')) {
+    folded.remove_suffix(1);
+  }
+  const std::size_t paren = folded.rfind('(');
+  const std::size_t stop = folded.rfind(". ");
+  std::size_t from = 0;
+  if (paren != std::string_view::npos) from = paren + 1;
+  if (stop != std::string_view::npos) from = std::max(from, stop + 2);
+  if (from == 0) return false;  // the whole block: not a tail
+  const std::string_view tail = folded.substr(from);
+  if (tail.empty() || tail.size() > kCreditTailMaxBytes) return false;
+  const bool in_parentheses = paren != std::string_view::npos && from == paren + 1;
+  const bool photo_word = tail.starts_with("photo") || tail.starts_with("foto") || tail.starts_with("image");
+  if (!in_parentheses && !photo_word && tail.find('/') == std::string_view::npos) return false;
+  return scan_cues(make_key(tail, tail.size())).has(Cue::CaptionCredit);
 }
 
 }  // namespace precis::noise

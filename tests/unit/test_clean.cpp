@@ -1,0 +1,252 @@
+// The cleaning stage (clean.cpp): page furniture becomes noise with a reason,
+// the title is found, the body is never lost. The labelled pastes of
+// tests/corpus/noisy (format: tests/corpus/noisy/README.md) are checked block
+// by block; bench/noise.mjs prints precision/recall on the same corpus.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "precis/precis.hpp"
+
+namespace {
+
+using precis::BlockKind;
+using precis::NoiseReason;
+using precis::Options;
+using precis::Result;
+
+struct Labelled {
+  std::string label;  // "title", "body" or "noise:<reason>"
+  std::size_t byte_start = 0;
+  std::string text;
+};
+
+struct Page {
+  std::string name;
+  std::string paste;
+  std::vector<Labelled> blocks;
+};
+
+Page read_page(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  Page page{path.filename().string(), {}, {}};
+  std::string line;
+  std::istringstream lines(buffer.str());
+  while (std::getline(lines, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    const bool blank = line.find_first_not_of(" \t") == std::string::npos;
+    if (!blank) {
+      const std::size_t close = line.find("] ");
+      REQUIRE(line.front() == '[');
+      REQUIRE(close != std::string::npos);
+      Labelled b{line.substr(1, close - 1), page.paste.size(), line.substr(close + 2)};
+      page.paste += b.text;
+      page.blocks.push_back(std::move(b));
+    }
+    page.paste += '\n';
+  }
+  return page;
+}
+
+std::vector<Page> corpus() {
+  std::vector<std::filesystem::path> paths;
+  for (const auto& entry : std::filesystem::directory_iterator(PRECIS_NOISY_CORPUS)) {
+    if (entry.path().extension() == ".page") paths.push_back(entry.path());
+  }
+  std::sort(paths.begin(), paths.end());
+  std::vector<Page> pages;
+  for (const auto& p : paths) pages.push_back(read_page(p));
+  return pages;
+}
+
+const precis::Block* block_at(const Result& r, std::size_t byte) {
+  for (const precis::Block& b : r.blocks) {
+    if (b.span.byte_start <= byte && byte < b.span.byte_end) return &b;
+  }
+  return nullptr;
+}
+
+Result run(std::string_view text, Options options = {}) {
+  precis::Outcome out = precis::summarize(text, options);
+  REQUIRE_FALSE(out.error);
+  return std::move(out.result);
+}
+
+bool has_reason(const Result& r, NoiseReason reason, std::string_view fragment) {
+  return std::any_of(r.blocks.begin(), r.blocks.end(), [&](const precis::Block& b) {
+    return b.kind == BlockKind::Noise && b.reason == reason && b.text.find(fragment) != std::string::npos;
+  });
+}
+
+}  // namespace
+
+TEST_CASE("clean: the noisy corpus covers five languages and every noise kind") {
+  const std::vector<Page> pages = corpus();
+  REQUIRE(pages.size() >= 30);
+  std::vector<std::string> languages, kinds;
+  for (const Page& p : pages) {
+    languages.push_back(p.name.substr(3, 2));
+    for (const Labelled& b : p.blocks) kinds.push_back(b.label);
+  }
+  for (const char* language : {"en", "zh", "ko", "es", "de"}) {
+    CHECK(std::count(languages.begin(), languages.end(), language) >= 5);
+  }
+  for (const char* kind : {"noise:cookie-banner", "noise:caption", "noise:related", "noise:share", "noise:navigation",
+                           "noise:byline", "noise:newsletter", "noise:advertisement", "noise:repeated",
+                           "noise:other-language", "title", "body"}) {
+    INFO(kind);
+    CHECK(std::count(kinds.begin(), kinds.end(), kind) >= 1);
+  }
+}
+
+TEST_CASE("clean: every labelled block of the noisy corpus is classified as labelled, summaries come from the body") {
+  for (const Page& page : corpus()) {
+    INFO(page.name);
+    const Result r = run(page.paste);
+    for (const Labelled& b : page.blocks) {
+      INFO(b.label << ": " << b.text);
+      const precis::Block* got = block_at(r, b.byte_start);
+      REQUIRE(got != nullptr);
+      if (b.label == "title") {
+        CHECK(got->kind == BlockKind::Title);
+      } else if (b.label == "body") {
+        CHECK(got->kind == BlockKind::Body);
+      } else {
+        CHECK(got->kind == BlockKind::Noise);
+        CHECK(got->reason != NoiseReason::None);
+      }
+    }
+    REQUIRE(r.stats.selected > 0);
+    for (const precis::Sentence& s : r.sentences) {
+      if (!s.selected) continue;
+      INFO(s.text);
+      const auto owner = std::find_if(page.blocks.begin(), page.blocks.end(), [&](const Labelled& b) {
+        return b.byte_start <= s.span.byte_start && s.span.byte_end <= b.byte_start + b.text.size();
+      });
+      REQUIRE(owner != page.blocks.end());
+      CHECK(owner->label == "body");
+    }
+  }
+}
+
+TEST_CASE("clean: removed blocks carry their reason, their text and offsets into the input") {
+  const std::string page =
+      "Home > News > Local\n"
+      "Harbour town approves new bridge\n"
+      "We use cookies to improve your experience. By clicking Accept you agree to our use of cookies.\n"
+      "Accept all   Reject all   Settings\n"
+      "The council of the harbour town approved a new bridge over the river on Monday, ending years of debate.\n"
+      "The bridge will cost four million euros and should open in two years, the mayor told reporters.\n"
+      "Share on Facebook  Share on X  Email\n"
+      "Farmers on the east bank have waited for a crossing for decades, and many welcomed the vote.\n"
+      "Related articles\n"
+      "Storm closes the ferry for a week\n"
+      "Ten things to do in the old town this summer\n";
+  const Result r = run(page);
+  REQUIRE(r.title.has_value());
+  CHECK(r.title->text == "Harbour town approves new bridge");
+  CHECK(has_reason(r, NoiseReason::Navigation, "Home > News"));
+  CHECK(has_reason(r, NoiseReason::CookieBanner, "We use cookies"));
+  CHECK(has_reason(r, NoiseReason::CookieBanner, "Accept all"));
+  CHECK(has_reason(r, NoiseReason::Share, "Share on Facebook"));
+  CHECK(has_reason(r, NoiseReason::Related, "Related articles"));
+  CHECK(has_reason(r, NoiseReason::Related, "Storm closes the ferry"));
+  for (const precis::Block& b : r.blocks) {
+    CHECK(page.substr(b.span.byte_start, b.span.byte_end - b.span.byte_start) == b.text);
+  }
+  for (const precis::Sentence& s : r.sentences) {
+    if (s.selected) CHECK(r.blocks[s.block].kind == BlockKind::Body);
+  }
+}
+
+TEST_CASE("clean: turned off, nothing is removed (only the title is recognised)") {
+  const std::string page =
+      "Harbour town approves new bridge\n"
+      "We use cookies to improve your experience. Accept all or Reject all.\n"
+      "The council approved a new bridge over the river on Monday, ending years of debate.\n"
+      "Share on Facebook\n";
+  Options options;
+  options.clean = false;
+  const Result r = run(page, options);
+  for (const precis::Block& b : r.blocks) CHECK(b.kind != BlockKind::Noise);
+  CHECK(r.title.has_value());
+  CHECK(run(page).stats.selected >= 1);
+}
+
+TEST_CASE("clean: a caller's language that does not match the page never loses the body") {
+  const std::string page =
+      "Bahn meldet Milliardenverlust\n\n"
+      "Die Deutsche Bahn hat im vergangenen Jahr einen Verlust von 2,4 Milliarden Euro gemacht. "
+      "Der Konzern will nun in der Verwaltung bis zu 1500 Stellen streichen.\n\n"
+      "Der Vorstand begründete den Verlust mit den Streiks und mit hohen Kosten für die Sanierung der Schiene. "
+      "Für das laufende Jahr erwartet die Bahn wieder einen Gewinn.\n";
+  for (const char* language : {"en", "zh", "ar", "de"}) {
+    INFO(language);
+    Options options;
+    options.language = language;
+    const Result r = run(page, options);
+    CHECK(r.stats.selected >= 1);
+    for (const precis::Block& b : r.blocks) CHECK(b.kind != BlockKind::Noise);
+  }
+}
+
+TEST_CASE("clean: a short quote in another language inside the body stays body; a teaser in another script goes") {
+  const std::string page =
+      "Harbour town approves new bridge\n\n"
+      "The council of the harbour town approved a new bridge over the river on Monday, ending years of debate.\n\n"
+      "The bridge will cost four million euros and should open in two years, the mayor told reporters.\n\n"
+      "Farmers on the east bank have waited for a crossing for decades, and many welcomed the vote.\n\n"
+      "相关文章：港口小镇的新桥将于两年后通车，当地农民表示欢迎\n";
+  const Result r = run(page);
+  CHECK(r.language == "en");
+  const precis::Block* teaser = block_at(r, page.find("相关文章"));
+  REQUIRE(teaser != nullptr);
+  CHECK(teaser->kind == BlockKind::Noise);
+  for (const precis::Sentence& s : r.sentences) {
+    if (s.selected) CHECK(s.text.find("相关") == std::string::npos);
+  }
+}
+
+TEST_CASE("clean: pasted HTML: markup, scripts and styles never reach the summary; offsets index the input") {
+  const std::string html =
+      "<html><head><title>Bridge</title><script>var tracking = 'The council approved spying.';</script>"
+      "<style>p { color: red }</style></head><body>\n"
+      "<nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>\n"
+      "<h1>Harbour town approves new bridge</h1>\n"
+      "<p>The council of the harbour town approved a new bridge over the river on Monday, ending years of debate.</p>\n"
+      "<p>The bridge will cost four million euros &amp; should open in two years, the mayor told reporters.</p>\n"
+      "<p>Farmers on the east bank have waited for a crossing for decades, and many welcomed the vote.</p>\n"
+      "</body></html>\n";
+  const Result r = run(html);
+  REQUIRE(r.stats.selected >= 1);
+  for (const precis::Sentence& s : r.sentences) {
+    INFO(s.text);
+    CHECK(s.text.find('<') == std::string::npos);
+    CHECK(s.text.find("tracking") == std::string::npos);
+    CHECK(s.text.find("color") == std::string::npos);
+    CHECK(html.substr(s.span.byte_start, s.span.byte_end - s.span.byte_start) == s.text);
+  }
+}
+
+TEST_CASE("clean: a clean article loses nothing") {
+  const std::string article =
+      "Harbour town approves new bridge\n\n"
+      "The council of the harbour town approved a new bridge over the river on Monday. "
+      "It will cost four million euros.\n\n"
+      "Read the plans: the bridge will have two lanes and a cycle path, the council said.\n\n"
+      "Mayor Anna Berg said: \"We have waited long enough.\"\n\n"
+      "Work starts in spring.\n";
+  const Result r = run(article);
+  CHECK(r.title.has_value());
+  for (const precis::Block& b : r.blocks) {
+    INFO(b.text);
+    CHECK(b.kind != BlockKind::Noise);
+  }
+}
