@@ -1,8 +1,9 @@
 // precis service worker: keeps the page usable offline.
 // Cache-first: every file of the page is cached at install and served from
-// the cache afterwards. Bump VERSION whenever the shipped files change; the
-// browser notices the changed sw.js, installs the new cache and drops the old.
-const VERSION = 'precis-v1';
+// the cache afterwards. The build (web/stamp-sw.cmake) sets VERSION to a hash
+// of the shipped files: when any of them changes, so does sw.js, and the
+// browser installs the new cache and drops the old one.
+const VERSION = 'precis-dev';
 const FILES = [
   './',
   'index.html',

@@ -143,7 +143,9 @@ Outcome summarize(std::string_view text, const Options& options) {
   result.stats.sentences = n;
   result.stats.selected = chosen.size();
   for (std::size_t w : doc.terms.words) result.stats.words_in += w;
-  result.stats.words_out = words_of(doc.terms, chosen);
+  // A headline may be a cut of its sentence: count what is shown.
+  result.stats.words_out = options.mode == Mode::Headline ? count_words(result.summary, doc.language, breaker)
+                                                          : words_of(doc.terms, chosen);
   if (options.timings) {
     timer.total(timings.total_ms);
     result.stats.timings = timings;

@@ -235,6 +235,13 @@ Terms extract_terms(std::string_view text, const std::vector<SentenceSpan>& sent
   return terms;
 }
 
+std::size_t count_words(std::string_view text, std::string_view language, unicode::Breaker& breaker) {
+  Terms scratch;
+  TermBuilder builder(text, language, breaker, scratch);
+  std::vector<Token> tokens;
+  return builder.tokenize(0, text.size(), tokens);
+}
+
 double cosine(const std::vector<TermWeight>& a, const std::vector<TermWeight>& b) {
   double dot = 0;
   std::size_t i = 0, j = 0;

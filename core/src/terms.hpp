@@ -23,6 +23,9 @@ namespace precis {
                                   const std::optional<Span>& title, std::string_view language,
                                   unicode::Breaker& breaker);
 
+// Words of `text` counted as extract_terms counts them (Terms::words).
+[[nodiscard]] std::size_t count_words(std::string_view text, std::string_view language, unicode::Breaker& breaker);
+
 // Cosine similarity of two unit vectors sorted by term.
 [[nodiscard]] double cosine(const std::vector<TermWeight>& a, const std::vector<TermWeight>& b);
 

@@ -106,6 +106,8 @@ TEST_CASE("headline mode returns one sentence cut to the word limit") {
   CHECK(r.stats.selected == 1);
   CHECK(r.summary.size() > 3);
   CHECK(r.summary.substr(r.summary.size() - 3) == "\xE2\x80\xA6");
+  // The stats count the words shown, not those of the whole sentence.
+  CHECK(r.stats.words_out == 6);
 }
 
 TEST_CASE("NUL bytes and control characters do not break the pipeline") {
