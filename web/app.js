@@ -2,7 +2,7 @@
 // All the work runs in a Worker (precis.js → precis-worker.js → precis.wasm);
 // this file only reads controls and renders results. User text is only ever
 // put into the DOM as text nodes (textContent / createTextNode), never as markup.
-import { MAX_INPUT_BYTES, createWorkerSummarizer, supportedLanguages, utf8Length as exactUtf8 } from './precis.js';
+import { MAX_INPUT_BYTES, TEASER_WEIGHTS, createWorkerSummarizer, supportedLanguages, utf8Length as exactUtf8 } from './precis.js';
 
 const TYPING_DELAY_MS = 300;
 const SETTINGS_DELAY_MS = 120;
@@ -92,6 +92,8 @@ function coreOptions(s) {
   const options = { clean: s.clean, keywords: 10, timings: true };
   if (s.language !== 'auto') options.language = s.language;
   if (s.type === 'headline') return { ...options, mode: 'headline', headlineWords: TYPES.headline.words[s.length] };
+  // The teaser is the library's: the same extraction with a stronger lead prior.
+  if (s.type === 'teaser') options.weights = { ...TEASER_WEIGHTS };
   return { ...options, mode: 'extract', sentences: sentenceCount(s) };
 }
 

@@ -456,7 +456,8 @@ const HEADLINE_WORDS = { short: 12, medium: 17, long: 22 };
 // teaser: the same extraction with a stronger lead prior, so it draws from
 // the article's opening (where news writing puts its hook) rather than
 // covering the whole text as tldr does.
-const TEASER_WEIGHTS = { centrality: 0.2, position: 0.8, title: 0.15, salience: 0.6 };
+// Exported so that other front ends (the page) make the same teaser.
+export const TEASER_WEIGHTS = Object.freeze({ centrality: 0.2, position: 0.8, title: 0.15, salience: 0.6 });
 
 function checkEnum(value, allowed, name) {
   if (!allowed.includes(value)) {
