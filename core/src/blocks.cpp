@@ -25,6 +25,33 @@ bool continues_line(std::string_view text, const Line& previous, const Line& nex
   return starts_lowercase(text, next.start, next.end);
 }
 
+// Text is hard-wrapped when (almost) no line is longer than a wrap width. A
+// paste from a web page has its paragraphs on one long line each; there, a
+// line that starts in lowercase is a block of its own ("di Marco Rossi" under
+// a headline), not the continuation of the line above.
+constexpr std::size_t kWrapMaxCodePoints = 100;
+constexpr std::size_t kLongLinesPerMille = 50;  // up to 5% longer lines (URLs, tables)
+
+bool hard_wrapped(std::string_view text) {
+  std::size_t lines = 0, long_lines = 0, length = 0;
+  auto end_line = [&] {
+    if (length > 0) {
+      ++lines;
+      if (length > kWrapMaxCodePoints) ++long_lines;
+    }
+    length = 0;
+  };
+  for (const char c : text) {
+    if (c == '\n' || c == '\r') {
+      end_line();
+    } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80 && c != ' ' && c != '\t') {
+      ++length;
+    }
+  }
+  end_line();
+  return long_lines * 1000 <= lines * kLongLinesPerMille;
+}
+
 }  // namespace
 
 std::vector<Block> split_blocks(std::string_view text, const Utf16Offsets& offsets) {
@@ -32,6 +59,7 @@ std::vector<Block> split_blocks(std::string_view text, const Utf16Offsets& offse
   std::size_t block_start = 0, block_end = 0;
   bool open = false;
   Line previous{0, 0, true};
+  const bool wrapped = hard_wrapped(text);
 
   auto close = [&] {
     if (!open) return;
@@ -50,7 +78,7 @@ std::vector<Block> split_blocks(std::string_view text, const Utf16Offsets& offse
     const Line line{start, scan::trim_space_end(text, start, eol), start == eol};
     if (line.blank) {
       close();
-    } else if (open && continues_line(text, previous, line)) {
+    } else if (open && wrapped && continues_line(text, previous, line)) {
       block_end = line.end;
     } else {
       close();

@@ -363,6 +363,7 @@ struct Features {
   bool related_heading = false;
   bool button_row = false;  // consent button row, resolved by neighbourhood
   bool caption_marker = false;
+  bool ai_image = false;     // an "AI-generated image" label: a caption sits above it
   bool ad_label = false;  // "Advertisement", "Sponsored": the next line may be the ad
 };
 
@@ -455,6 +456,7 @@ void classify_local(std::string_view raw, Features& f) {
   if (h.has(Cue::CaptionAi) && w <= L::kBylineMaxWords) {
     f.reason = NoiseReason::Caption;
     f.caption_marker = true;
+    f.ai_image = true;
     return;
   }
   if (h.has(Cue::AiLabel) && w <= L::kAiLabelMaxWords) {
@@ -908,7 +910,8 @@ struct Classifier {
   }
 
   // "[사진공동취재단]", "(AP Photo/...)", "（新华社发）": a whole-line credit in
-  // brackets follows its caption, which may end like a sentence.
+  // brackets follows its caption, which may end like a sentence (so does an
+  // "AI-generated image" label, under a short sentence).
   bool bracketed(std::size_t i) const {
     const std::string_view r = raw(i);
     if (r.empty()) return false;
@@ -919,7 +922,7 @@ struct Classifier {
   void caption_neighbours() {
     for (std::size_t i = 0; i < f.size(); ++i) {
       if (!f[i].caption_marker) continue;
-      if (i > 0 && bracketed(i) && !is_noise(f[i - 1]) && title != i - 1 &&
+      if (i > 0 && (bracketed(i) || (f[i].ai_image && f[i - 1].local == Local::Weak)) && !is_noise(f[i - 1]) && title != i - 1 &&
           f[i - 1].words <= L::kCaptionSentenceMaxWords) {
         f[i - 1].reason = NoiseReason::Caption;
       } else if (i > 0 && caption_candidate(i - 1)) {

@@ -67,6 +67,7 @@ constexpr std::string_view kConsentButton[] = {
     "同意する", "すべて同意", "拒否", "設定",
     "동의", "모두 동의", "거부", "모두 거부", "설정", "쿠키 설정", "허용", "모두 허용", "확인",
     "accetta", "accetta tutti", "rifiuta", "rifiuta tutti", "gestisci", "impostazioni", "aceitar", "aceitar todos", "rejeitar", "recusar", "configurações", "accepter et fermer", "paramétrer", "paramétrer les cookies", "fermer", "continuer sans accepter", "すべて許可", "すべて拒否", "許可",
+    "personalizza", "personalizar", "customize", "customise", "preferenze", "preferências",
 };
 
 constexpr std::string_view kCookieHeading[] = {

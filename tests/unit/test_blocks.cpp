@@ -23,6 +23,14 @@ TEST_CASE("hard-wrapped lines join into one block") {
         std::vector<std::string>{"The market rose sharply\nafter the announcement on\nthe first Friday.", "Next item"});
 }
 
+TEST_CASE("a web paste (paragraphs on long lines) never joins a lowercase line to the line above") {
+  const std::string body =
+      "Lo sciopero nazionale del personale ferroviario ha provocato la cancellazione di centinaia di treni "
+      "regionali e ad alta velocit\xC3\xA0 in tutta Italia.";
+  CHECK(block_texts("Sciopero dei treni, disagi in tutta Italia\ndi Marco Rossi\n" + body) ==
+        std::vector<std::string>{"Sciopero dei treni, disagi in tutta Italia", "di Marco Rossi", body});
+}
+
 TEST_CASE("block spans point at the trimmed text in bytes and UTF-16") {
   const std::string text = "\xF0\x9F\x98\x80 x\n\n  caf\xC3\xA9 ok ";
   const Utf16Offsets offsets(text);
