@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <utility>
 
 #include "text_scan.hpp"
 #include "utf8.hpp"
@@ -25,6 +27,15 @@ struct Phrase {
 bool adjacent(std::string_view text, const Token& a, const Token& b) {
   if (b.byte_start <= a.byte_end) return true;
   return scan::skip_space(text, a.byte_end, b.byte_start) == b.byte_start;
+}
+
+// "profit" / "profits", "tax" / "taxes": plural-style variants of one word
+// make one keyword, not two (the better-scored one is kept).
+bool variants(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (a.size() < 3 || !b.starts_with(a)) return a == b;
+  const std::string_view tail = b.substr(a.size());
+  return tail == "s" || tail == "es";
 }
 
 }  // namespace
@@ -89,9 +100,14 @@ std::vector<Keyword> extract_keywords(std::string_view text, const Terms& terms,
     if (keywords.size() >= limit) break;
     const Phrase& p = phrases[i];
     const bool covered = std::any_of(taken.begin(), taken.end(), [&](const Phrase* q) {
-      return std::all_of(p.terms.begin(), p.terms.end(), [&](std::uint32_t t) {
+      const bool inside = std::all_of(p.terms.begin(), p.terms.end(), [&](std::uint32_t t) {
         return std::find(q->terms.begin(), q->terms.end(), t) != q->terms.end();
       });
+      if (inside || p.terms.size() != q->terms.size()) return inside;
+      for (std::size_t k = 0; k < p.terms.size(); ++k) {
+        if (!variants(terms.vocabulary[p.terms[k]], terms.vocabulary[q->terms[k]])) return false;
+      }
+      return true;
     });
     if (covered) continue;
     taken.push_back(&p);

@@ -63,3 +63,15 @@ TEST_CASE("keywords keep the original spelling of their first occurrence") {
   REQUIRE(k.size() == 1);
   CHECK(k.front().text == "TimeWarner");
 }
+
+TEST_CASE("singular and plural of one word make one keyword") {
+  const auto t = texts(keywords_of(
+      "Profits rose at the mill. The profit came from exports. Profits are expected to grow. "
+      "Taxes on exports fell, and the export tax will be cut again.",
+      10));
+  const auto has = [&](const char* w) { return std::find(t.begin(), t.end(), w) != t.end(); };
+  CHECK(has("Profits") != has("profit"));
+  CHECK((has("exports") || has("export") || has("export tax")));
+  CHECK_FALSE((has("exports") && has("export")));
+  CHECK_FALSE((has("Taxes") && has("tax")));
+}
