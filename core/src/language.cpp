@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstddef>
 
 #include "stopwords.hpp"
@@ -130,8 +131,7 @@ struct Evidence {
     folded.clear();
     unicode::fold(word, folded);
     ++words;
-    const auto lists = stopword_lists();
-    for (std::size_t i = 0; i < lists.size(); ++i) hits[i] += contains(lists[i], folded) ? 1 : 0;
+    for (std::uint32_t in = lists_containing(folded); in != 0; in &= in - 1) ++hits[std::countr_zero(in)];
     const char32_t first = utf8::decode(word, 0).code_point;
     switch (unicode::script_of(first)) {
       case Script::Latin: letter_hints(word, kLetterHints); break;
