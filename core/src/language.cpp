@@ -104,6 +104,7 @@ struct Evidence {
     for (std::size_t pos = 0; pos < word.size();) {
       const utf8::Decoded d = utf8::decode(word, pos);
       pos += d.length;
+      if (d.code_point < 0x80) continue;  // every hinted letter is beyond ASCII
       for (std::size_t h = 0; h < N; ++h) {
         if (d.code_point == hints[h].lower || d.code_point == hints[h].upper) seen[h] = true;
       }
