@@ -242,14 +242,36 @@ const scaling = (a, b) =>
 // ---------------------------------------------------------------- 10,000 calls
 // Does memory come back? wasm memory never shrinks, so "back to baseline"
 // means: after a first round over every document (the heap has reached its
-// working size) 10,000 more calls do not grow it.
+// working size) 10,000 more calls neither grow the memory nor the heap in use.
+// Heap in use is measured from JS: the memory size minus how many 16 KiB
+// blocks precis_alloc hands out before the memory would have to grow (exact
+// to one block; the same method as tests/js/reliability.test.mjs).
+const BLOCK = 16384;
+function heapInUse(c) {
+  const e = c.instance.exports;
+  const size = e.memory.buffer.byteLength;
+  const blocks = [];
+  for (;;) {
+    const p = e.precis_alloc(BLOCK);
+    if (p === 0 || e.memory.buffer.byteLength !== size) {
+      if (p) e.precis_free(p);
+      break;
+    }
+    blocks.push(p);
+  }
+  for (const p of blocks) e.precis_free(p);
+  return size - blocks.length * BLOCK;
+}
 const soak = await loadCore({ module });
+const heapFresh = heapInUse(soak);
 for (const t of docs) soak.summarize(t, OPTIONS);
 const baseline = soak.memoryBytes;
+const heapBaseline = heapInUse(soak);
 const s0 = cpuMs();
 for (let i = 0; i < calls; i++) soak.callJson(requests[i % requests.length]);
 const soakMs = cpuMs() - s0;
 const after = soak.memoryBytes;
+const heapAfter = heapInUse(soak);
 
 const report = {
   tool: 'bench_node',
@@ -268,7 +290,10 @@ const report = {
     baselineBytes: baseline,
     afterBytes: after,
     grewBytes: after - baseline,
-    returnsToBaseline: after === baseline,
+    heapInUseFreshBytes: heapFresh,
+    heapInUseBaselineBytes: heapBaseline,
+    heapInUseAfterBytes: heapAfter,
+    returnsToBaseline: after === baseline && heapAfter <= heapBaseline + 2 * BLOCK,
     cpuMsPerCall: soakMs / calls,
   },
 };
