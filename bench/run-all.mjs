@@ -39,7 +39,7 @@ mkdirSync(benchDir, { recursive: true });
 
 function run(cmd, args, opts = {}) {
   log([cmd, ...args].join(' '));
-  const r = spawnSync(cmd, args, { stdio: ['ignore', opts.capture ? 'pipe' : 'inherit', 'inherit'], encoding: 'utf8',
+  const r = spawnSync(cmd, args, { stdio: ['ignore', opts.capture ? 'pipe' : 2, 'inherit'], encoding: 'utf8',
     maxBuffer: 64 << 20, env: { ...process.env, ...(opts.env ?? {}) } });
   if (r.status !== 0) throw new Error(`${cmd} failed (exit ${r.status})`);
   return r.stdout;
@@ -109,7 +109,7 @@ if (!skip.has('chromium')) {
   results.chromium = readJson(f);
 }
 const sizeFile = join(benchDir, 'size.json');
-run('node', ['bench/size.mjs', dist, '--json', sizeFile], { capture: true });
+run('node', ['bench/size.mjs', dist, '--json', sizeFile], { capture: true });  // its own table: not ours
 results.size = readJson(sizeFile);
 results.wasmSections = wasmSections(readFileSync(join(dist, 'precis.wasm')));
 results.size.cjkDictionary =
