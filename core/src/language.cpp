@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstddef>
 
 #include "stopwords.hpp"
@@ -103,6 +104,7 @@ struct Evidence {
     for (std::size_t pos = 0; pos < word.size();) {
       const utf8::Decoded d = utf8::decode(word, pos);
       pos += d.length;
+      if (d.code_point < 0x80) continue;  // every hinted letter is beyond ASCII
       for (std::size_t h = 0; h < N; ++h) {
         if (d.code_point == hints[h].lower || d.code_point == hints[h].upper) seen[h] = true;
       }
@@ -130,8 +132,7 @@ struct Evidence {
     folded.clear();
     unicode::fold(word, folded);
     ++words;
-    const auto lists = stopword_lists();
-    for (std::size_t i = 0; i < lists.size(); ++i) hits[i] += contains(lists[i], folded) ? 1 : 0;
+    for (std::uint32_t in = lists_containing(folded); in != 0; in &= in - 1) ++hits[std::countr_zero(in)];
     const char32_t first = utf8::decode(word, 0).code_point;
     switch (unicode::script_of(first)) {
       case Script::Latin: letter_hints(word, kLetterHints); break;

@@ -477,35 +477,43 @@ CueHits scan_cues(std::string_view key, std::uint32_t union_mask) {
     const bool cjk = is_cjk_cp(d.code_point);
     const bool word_start = pos == 0 || key[pos - 1] == ' ' || cjk || previous_cjk;
     if (word_start && key[pos] != ' ') {
-      const std::string_view first = key.substr(pos, d.length);
-      auto it = std::lower_bound(entries.begin(), entries.end(), first,
-                                 [](const Entry& e, std::string_view f) { return std::string_view(e.key) < f; });
-      for (; it != entries.end() && std::string_view(it->key).substr(0, first.size()) == first; ++it) {
-        const std::string_view phrase = it->key;
-        if (key.compare(pos, phrase.size(), phrase) != 0) continue;
-        const std::size_t end = pos + phrase.size();
-        if (end < key.size() && key[end] != ' ' && !it->ends_cjk) {
-          // An alphabetic phrase must end at a word end (or before CJK text);
-          // a Korean one may carry a particle or ending ("쿠키를", "구독하세요").
-          const utf8::Decoded next = utf8::decode(key, end);
-          if (!is_cjk_cp(next.code_point) && !(it->ends_hangul && hangul_suffix(key, end))) continue;
-        }
-        const std::size_t c = static_cast<std::size_t>(it->cue);
-        if (hits.count[c] < UINT16_MAX) ++hits.count[c];
-        if (pos == 0) {
-          hits.at_start[c] = true;
-          hits.start_end[c] = static_cast<std::uint16_t>(std::max<std::size_t>(hits.start_end[c], std::min<std::size_t>(end, UINT16_MAX)));
-        }
-        const std::size_t from = std::max(pos, covered_until[c]);
-        if (end > from) {
-          hits.covered[c] = static_cast<std::uint16_t>(std::min<std::size_t>(hits.covered[c] + count_letters(from, end), UINT16_MAX));
-          covered_until[c] = end;
-        }
-        if ((union_mask & bit(it->cue)) != 0) {
-          const std::size_t ufrom = std::max(pos, union_until);
-          if (end > ufrom) {
-            union_covered += count_letters(ufrom, end);
-            union_until = end;
+      // The phrases that are prefixes of key[pos..], shortest first (their
+      // order in the sorted table): narrow the table's range one byte at a
+      // time; entries exactly len bytes long at the front of the range match.
+      auto lo = entries.begin(), hi = entries.end();
+      for (std::size_t len = 1; pos + len <= key.size() && lo != hi; ++len) {
+        const auto ch = static_cast<unsigned char>(key[pos + len - 1]);
+        lo = std::lower_bound(lo, hi, ch, [len](const Entry& e, unsigned char c) {
+          return e.key.size() < len || static_cast<unsigned char>(e.key[len - 1]) < c;
+        });
+        hi = std::upper_bound(lo, hi, ch, [len](unsigned char c, const Entry& e) {
+          return c < static_cast<unsigned char>(e.key[len - 1]);
+        });
+        for (auto it = lo; it != hi && it->key.size() == len; ++it) {
+          const std::size_t end = pos + len;
+          if (end < key.size() && key[end] != ' ' && !it->ends_cjk) {
+            // An alphabetic phrase must end at a word end (or before CJK text);
+            // a Korean one may carry a particle or ending ("쿠키를", "구독하세요").
+            const utf8::Decoded next = utf8::decode(key, end);
+            if (!is_cjk_cp(next.code_point) && !(it->ends_hangul && hangul_suffix(key, end))) continue;
+          }
+          const std::size_t c = static_cast<std::size_t>(it->cue);
+          if (hits.count[c] < UINT16_MAX) ++hits.count[c];
+          if (pos == 0) {
+            hits.at_start[c] = true;
+            hits.start_end[c] = static_cast<std::uint16_t>(std::max<std::size_t>(hits.start_end[c], std::min<std::size_t>(end, UINT16_MAX)));
+          }
+          const std::size_t from = std::max(pos, covered_until[c]);
+          if (end > from) {
+            hits.covered[c] = static_cast<std::uint16_t>(std::min<std::size_t>(hits.covered[c] + count_letters(from, end), UINT16_MAX));
+            covered_until[c] = end;
+          }
+          if ((union_mask & bit(it->cue)) != 0) {
+            const std::size_t ufrom = std::max(pos, union_until);
+            if (end > ufrom) {
+              union_covered += count_letters(ufrom, end);
+              union_until = end;
+            }
           }
         }
       }

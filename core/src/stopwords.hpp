@@ -17,6 +17,9 @@ struct StopwordList {
 [[nodiscard]] std::span<const StopwordList> stopword_lists();
 [[nodiscard]] const StopwordList* stopwords_for(std::string_view language);
 [[nodiscard]] bool contains(const StopwordList& list, std::string_view folded_word);
+// Which lists hold the word: bit i for stopword_lists()[i]. One hash lookup
+// for all lists at once (language detection asks every list about every word).
+[[nodiscard]] std::uint32_t lists_containing(std::string_view folded_word);
 
 // The document language's list, with English as the fallback for ASCII words
 // inside text of another script (brand names, code, quotes).
@@ -26,8 +29,8 @@ class StopwordSet {
   [[nodiscard]] bool contains(std::string_view folded_word) const;
 
  private:
-  const StopwordList* primary_;
-  const StopwordList* ascii_fallback_;
+  std::uint32_t primary_ = 0;         // bit of the document language's list (0: none)
+  std::uint32_t ascii_fallback_ = 0;  // bit of English's list, for other languages
 };
 
 }  // namespace precis
