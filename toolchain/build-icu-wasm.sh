@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Build ICU 72.1 "common" (libicuuc) + a slim, compiled-in data library
 # (libicudata) for WebAssembly with Emscripten, from Debian's `icu` source
-# package, and cache the result outside the build tree.
+# package (plus the patches in icu-wasm/patches/), and cache the result outside
+# the build tree.
 #
 # Usage:
 #   ICU_WASM_PREFIX=$(toolchain/build-icu-wasm.sh | tail -n1)
@@ -11,7 +12,8 @@
 #   include/unicode/*.h    ICU common headers; uconfig.h is patched to include
 #                          uconfig_local.h (= icu-wasm/include/uconfig_local.h),
 #                          so users see the UCONFIG_* switches the library was built with
-#   lib/libicuuc.a         ICU common library (break iterators, normalization, case, ...)
+#   lib/libicuuc.a         ICU common library (break iterators, normalization, case, ...),
+#                          built -Oz from a copy of common/ with icu-wasm/patches/*.patch applied
 #   lib/libicudata.a       slim ICU data, linked in (symbol icudt72_dat); no runtime loading
 #   share/icudt72l.dat     the same slim data as a .dat package (items: icu-wasm/data-items.txt)
 #   share/icudata.lst      the data items it contains
@@ -26,7 +28,7 @@
 #
 # Needs: emscripten (emcc/em++/emcmake), cmake, node, icu-devtools (icupkg,
 # genccode) and libicu-dev 72.1 (native smoke-test reference), dpkg-dev (for
-# `apt-get source`). On a cold cache, may add a deb-src apt source, run
+# `apt-get source`), patch. On a cold cache, may add a deb-src apt source, run
 # `apt-get update` and install dpkg-dev (needs root).
 #
 # Progress goes to stderr; the prefix path is the last line of stdout.
@@ -91,7 +93,7 @@ cleanup() { rm -rf "$WORK"; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM HUP
 
-for tool in em++ emcmake cmake node icupkg genccode g++ pkg-config; do
+for tool in em++ emcmake cmake node icupkg genccode g++ pkg-config patch; do
     command -v "$tool" >/dev/null || die "'$tool' not found; see toolchain/debian-packages.txt"
 done
 
@@ -180,6 +182,18 @@ else
 fi
 readonly ICU_SRC="$SRC_CACHE/source"
 
+# The cached source stays pristine: the library is built from a patched copy
+# of common/ (patch -p1 from source/; see each patch for why).
+PATCHED="$WORK/icu-patched"
+mkdir -p "$PATCHED"
+cp -a "$ICU_SRC/common" "$PATCHED/common"
+shopt -s nullglob
+for p in "$ICU_WASM_DIR"/patches/*.patch; do
+    log "applying $(basename "$p")"
+    patch -p1 -d "$PATCHED" --forward --no-backup-if-mismatch --quiet < "$p" || die "$(basename "$p") does not apply"
+done
+shopt -u nullglob
+
 STAGE="$WORK/prefix"
 mkdir -p "$STAGE/include" "$STAGE/lib" "$STAGE/share"
 
@@ -193,15 +207,10 @@ DATA="$WORK/data"
 mkdir -p "$DATA/items" "$DATA/genccode"
 log "making slim $ICU_DATA_NAME.dat from $FULL_DAT"
 icupkg -x "$ITEMS" -d "$DATA/items" "$FULL_DAT"
-# --ignore-deps: brkitr/root.res references rule files and dictionaries we leave
-# out on purpose (char/line/title .brk, *.dict); see data-items.txt.
 # The output must be named icudt72l.dat: icupkg derives the item name prefix
 # ("icudt72l/") from it, and ICU looks items up under that prefix.
-icupkg -tl --ignore-deps -s "$DATA/items" -a "$ITEMS" new "$DATA/$ICU_DATA_NAME.dat"
-icupkg --ignore-deps -l "$DATA/$ICU_DATA_NAME.dat" | LC_ALL=C sort > "$DATA/icudata.lst"
-# (without --ignore-deps, icupkg -l reports the missing dependencies and fails)
-log "left out, though referenced: $( (icupkg -l "$DATA/$ICU_DATA_NAME.dat" 2>&1 >/dev/null || true) |
-    sed -n 's/.*depends on missing item //p' | LC_ALL=C sort -u | xargs)"
+icupkg -tl -s "$DATA/items" -a "$ITEMS" new "$DATA/$ICU_DATA_NAME.dat"
+icupkg -l "$DATA/$ICU_DATA_NAME.dat" | LC_ALL=C sort > "$DATA/icudata.lst"
 diff -u <(grep -Ev '^[[:space:]]*(#|$)' "$ITEMS" | LC_ALL=C sort) "$DATA/icudata.lst" >&2 ||
     die "slim data package does not contain exactly the items of $ITEMS"
 # genccode names the C symbol after the input file: icudt72.dat -> icudt72_dat,
@@ -216,7 +225,7 @@ install -m 0644 "$DATA/$ICU_DATA_NAME.dat" "$DATA/icudata.lst" "$STAGE/share/"
 # 3. Headers: ICU common API headers, pinned to the build's UCONFIG switches
 # --------------------------------------------------------------------------
 mkdir -p "$STAGE/include/unicode"
-cp "$ICU_SRC"/common/unicode/*.h "$STAGE/include/unicode/"
+cp "$PATCHED"/common/unicode/*.h "$STAGE/include/unicode/"
 install -m 0644 "$ICU_WASM_DIR/include/uconfig_local.h" "$STAGE/include/unicode/"
 sed -i '/^#define __UCONFIG_H__$/a\
 \
@@ -235,7 +244,7 @@ log "configuring ICU common for wasm"
 emcmake cmake -S "$ICU_WASM_DIR" -B "$WORK/cmake" "${GENERATOR[@]}" \
     -DCMAKE_BUILD_TYPE= \
     -DCMAKE_INSTALL_PREFIX="$STAGE" \
-    -DICU_SOURCE_DIR="$ICU_SRC" \
+    -DICU_SOURCE_DIR="$PATCHED" \
     -DICU_DATA_SOURCE="$DATA_C"
 log "compiling ICU common with $JOBS jobs"
 BUILD_START=$SECONDS

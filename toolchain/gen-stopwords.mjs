@@ -4,9 +4,10 @@
 // Words are normalized the way the core folds terms (NFKC, then case
 // folding), deduplicated, kept only when they are a single word, and sorted
 // by UTF-8 bytes so the core can binary-search them. Each language's list is
-// one string literal of the concatenated words plus a table of 16-bit word
-// start offsets (in the wasm module, a third of the size of an array of
-// string_views).
+// one string literal of the words, each followed by "\n" (the core finds word
+// starts by looking for the separators; in the wasm module this is the
+// smallest form: no pointer or offset tables, and the separators cost gzip
+// next to nothing).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as sw from 'stopword';
@@ -37,19 +38,12 @@ for (const [iso1, iso3] of Object.entries(LANGUAGES).sort()) {
   const words = [...new Set(list.map(fold).filter((w) => w.length > 0 && !/[\s\p{P}]/u.test(w)))];
   words.sort((a, b) => Buffer.compare(bytes(a), bytes(b)));
   total += words.length;
-  // One literal of the concatenated words (8 words a source line) and the
-  // byte offset where each word starts, plus the end (uint16: a list is < 64 KB).
-  const starts = [0];
-  for (const w of words) starts.push(starts[starts.length - 1] + bytes(w).length);
-  if (starts[starts.length - 1] > 0xffff) throw new Error(`list ${iso1} is too long for 16-bit offsets`);
+  // One literal of the words, each followed by a newline (8 words a source line).
   out += `constexpr std::string_view kStopwords_${iso1} =\n`;
   for (let i = 0; i < words.length; i += 8) {
-    out += '    ' + words.slice(i, i + 8).map(cpp).join(' ') + (i + 8 >= words.length ? ';\n' : '\n');
+    out += '    ' + words.slice(i, i + 8).map((w) => cpp(w).slice(0, -1) + '\\n"').join(' ') + (i + 8 >= words.length ? ';\n' : '\n');
   }
-  out += `constexpr std::uint16_t kStopwordStarts_${iso1}[] = {\n`;
-  for (let i = 0; i < starts.length; i += 16) out += '    ' + starts.slice(i, i + 16).join(', ') + ',\n';
-  out += '};\n';
-  table.push(`    {"${iso1}", kStopwords_${iso1}, kStopwordStarts_${iso1}}`);
+  table.push(`    {"${iso1}", kStopwords_${iso1}}`);
 }
 out += `constexpr StopwordList kStopwordLists[] = {\n${table.join(',\n')},\n};\n`;
 writeFileSync(new URL('../core/src/stopword_lists.inc', import.meta.url), out);

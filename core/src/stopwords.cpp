@@ -33,12 +33,14 @@ const std::unordered_map<std::string_view, std::uint32_t>& word_index() {
   static const std::unordered_map<std::string_view, std::uint32_t> index = [] {
     std::unordered_map<std::string_view, std::uint32_t> out;
     std::size_t total = 0;
-    for (const StopwordList& list : kStopwordLists) total += list.starts.size() - 1;
+    for (const StopwordList& list : kStopwordLists) total += std::count(list.words.begin(), list.words.end(), '\n');
     out.reserve(total);
     for (const StopwordList& list : kStopwordLists) {
       const std::uint32_t bit = bit_of(&list);
-      for (std::size_t i = 0; i + 1 < list.starts.size(); ++i) {
-        out[list.words.substr(list.starts[i], list.starts[i + 1] - list.starts[i])] |= bit;
+      for (std::size_t start = 0; start < list.words.size();) {
+        const std::size_t end = list.words.find('\n', start);
+        out[list.words.substr(start, end - start)] |= bit;
+        start = end + 1;
       }
     }
     return out;
@@ -47,17 +49,22 @@ const std::unordered_map<std::string_view, std::uint32_t>& word_index() {
 }
 
 bool binary_search(const StopwordList& list, std::string_view folded_word) {
-  // Binary search over the word indices [lo, hi); word i is words[starts[i], starts[i + 1]).
+  // Binary search over byte offsets: [lo, hi) always holds whole words
+  // (lo and hi are word starts or the end); the word around the middle byte is
+  // found from the '\n' separators.
+  const std::string_view words = list.words;
   std::size_t lo = 0;
-  std::size_t hi = list.starts.size() - 1;
+  std::size_t hi = words.size();
   while (lo < hi) {
-    const std::size_t mid = lo + (hi - lo) / 2;
-    const std::string_view word = list.words.substr(list.starts[mid], list.starts[mid + 1] - list.starts[mid]);
+    std::size_t start = lo + (hi - lo) / 2;
+    while (start > lo && words[start - 1] != '\n') --start;
+    const std::size_t end = words.find('\n', start);
+    const std::string_view word = words.substr(start, end - start);
     if (word == folded_word) return true;
     if (word < folded_word) {
-      lo = mid + 1;
+      lo = end + 1;
     } else {
-      hi = mid;
+      hi = start;
     }
   }
   return false;

@@ -2,16 +2,14 @@
 // (see toolchain/gen-stopwords.mjs). Words are folded (NFKC + case folding).
 #pragma once
 
-#include <cstdint>
 #include <span>
 #include <string_view>
 
 namespace precis {
 
 struct StopwordList {
-  std::string_view language;            // ISO 639-1
-  std::string_view words;               // the words, sorted by bytes, concatenated
-  std::span<const std::uint16_t> starts;  // where each word starts in `words`, then words.size()
+  std::string_view language;  // ISO 639-1
+  std::string_view words;     // the words, sorted by bytes, each followed by '\n'
 };
 
 [[nodiscard]] std::span<const StopwordList> stopword_lists();

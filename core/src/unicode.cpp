@@ -1,12 +1,15 @@
 #include "unicode.hpp"
 
+#include <algorithm>
+#include <cstddef>
+#include <iterator>
+
 #include <unicode/brkiter.h>
 #include <unicode/normalizer2.h>
 #include <unicode/rbbi.h>
 #include <unicode/uchar.h>
 #include <unicode/udata.h>
 #include <unicode/unistr.h>
-#include <unicode/uscript.h>
 #include <unicode/ustring.h>
 #include <unicode/utext.h>
 
@@ -14,45 +17,45 @@
 
 namespace precis::unicode {
 
+namespace {
+
+#include "char_tables.inc"
+
+// Whether cp lies in the set described by `toggles` (see char_tables.inc).
+template <std::size_t N>
+bool in_set(const char32_t (&toggles)[N], char32_t cp) {
+  return (std::upper_bound(std::begin(toggles), std::end(toggles), cp) - std::begin(toggles)) % 2 == 1;
+}
+
+}  // namespace
+
+// Script, letter, digit and white space come from char_tables.inc (generated
+// from ICU, checked against it code point by code point in the unit tests)
+// rather than from ICU's property API, whose general property tries would add
+// ~140 KB to the wasm module.
 Script script_of(char32_t cp) {
   if (cp < 0x80) {
     const bool alpha = (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
     return alpha ? Script::Latin : Script::Common;
   }
-  UErrorCode status = U_ZERO_ERROR;
-  const UScriptCode code = uscript_getScript(static_cast<UChar32>(cp), &status);
-  if (U_FAILURE(status)) return Script::Other;
-  switch (code) {
-    case USCRIPT_COMMON:
-    case USCRIPT_INHERITED: return Script::Common;
-    case USCRIPT_LATIN: return Script::Latin;
-    case USCRIPT_CYRILLIC: return Script::Cyrillic;
-    case USCRIPT_GREEK: return Script::Greek;
-    case USCRIPT_ARABIC: return Script::Arabic;
-    case USCRIPT_HEBREW: return Script::Hebrew;
-    case USCRIPT_HAN: return Script::Han;
-    case USCRIPT_HIRAGANA: return Script::Hiragana;
-    case USCRIPT_KATAKANA: return Script::Katakana;
-    case USCRIPT_HANGUL: return Script::Hangul;
-    case USCRIPT_THAI: return Script::Thai;
-    case USCRIPT_DEVANAGARI: return Script::Devanagari;
-    default: return Script::Other;
-  }
+  if (cp > 0x10FFFF) return Script::Other;
+  const auto* after = std::upper_bound(std::begin(kScriptStarts), std::end(kScriptStarts), cp);
+  return kScriptRuns[after - std::begin(kScriptStarts) - 1];
 }
 
 bool is_letter(char32_t cp) {
   if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
-  return u_isalpha(static_cast<UChar32>(cp)) != 0;
+  return in_set(kLetterToggles, cp);
 }
 
 bool is_digit(char32_t cp) {
   if (cp < 0x80) return cp >= '0' && cp <= '9';
-  return u_isdigit(static_cast<UChar32>(cp)) != 0;
+  return in_set(kDigitToggles, cp);
 }
 
 bool is_space(char32_t cp) {
   if (cp < 0x80) return cp == ' ' || (cp >= 0x09 && cp <= 0x0D);
-  return u_isUWhiteSpace(static_cast<UChar32>(cp)) != 0;
+  return in_set(kSpaceToggles, cp);
 }
 
 bool is_uppercase(char32_t cp) {

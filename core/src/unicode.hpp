@@ -11,7 +11,7 @@
 
 namespace precis::unicode {
 
-enum class Script { Common, Latin, Cyrillic, Greek, Arabic, Hebrew, Han, Hiragana, Katakana, Hangul, Thai, Devanagari, Other };
+enum class Script : unsigned char { Common, Latin, Cyrillic, Greek, Arabic, Hebrew, Han, Hiragana, Katakana, Hangul, Thai, Devanagari, Other };
 
 [[nodiscard]] Script script_of(char32_t cp);
 [[nodiscard]] bool is_letter(char32_t cp);

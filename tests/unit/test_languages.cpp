@@ -12,6 +12,7 @@
 #include "language.hpp"
 #include "terms.hpp"
 #include "precis/precis.hpp"
+#include "stopwords.hpp"
 
 using namespace precis;
 
@@ -399,4 +400,34 @@ TEST_CASE("unsupported scripts: Thai, Lao, Khmer, Burmese do not break the core"
   CHECK(detect_language(inputs[3]) == "und");
   // Burmese ။ ends a sentence.
   CHECK(run(inputs[3]).sentences.size() == 2);
+}
+
+TEST_CASE("stopword lists: sorted, and contains() finds exactly their words", "[languages]") {
+  std::size_t total = 0;
+  for (const StopwordList& list : stopword_lists()) {
+    INFO("language " << list.language);
+    REQUIRE(!list.words.empty());
+    REQUIRE(list.words.back() == '\n');
+    std::vector<std::string_view> words;
+    for (std::size_t start = 0; start < list.words.size();) {
+      const std::size_t end = list.words.find('\n', start);
+      words.push_back(list.words.substr(start, end - start));
+      start = end + 1;
+    }
+    CHECK(std::is_sorted(words.begin(), words.end()));
+    CHECK(std::adjacent_find(words.begin(), words.end()) == words.end());
+    for (const std::string_view w : words) {
+      CHECK(!w.empty());
+      CHECK(contains(list, w));
+      // Neighbours in byte order that are not words themselves are not found.
+      for (const std::string& probe : {std::string(w) + "\x01", std::string(w.substr(0, w.size() - 1)),
+                                       std::string(w) + "\xF4", std::string("\x01") + std::string(w)}) {
+        CHECK(contains(list, probe) == std::binary_search(words.begin(), words.end(), probe));
+      }
+    }
+    CHECK_FALSE(contains(list, ""));
+    CHECK_FALSE(contains(list, "\n"));
+    total += words.size();
+  }
+  CHECK(total > 6000);
 }

@@ -3,8 +3,10 @@
 // (native); the two outputs must be identical. Exits non-zero on any ICU error.
 #include <unicode/brkiter.h>
 #include <unicode/normalizer2.h>
+#include <unicode/rbbi.h>
 #include <unicode/uchar.h>
 #include <unicode/uclean.h>
+#include <unicode/udata.h>
 #include <unicode/unistr.h>
 #include <unicode/uscript.h>
 #include <unicode/ustring.h>
@@ -17,7 +19,7 @@
 #include <string>
 
 using icu::BreakIterator;
-using icu::Locale;
+using icu::RuleBasedBreakIterator;
 using icu::UnicodeString;
 
 namespace {
@@ -36,17 +38,23 @@ std::string utf8(const UnicodeString& s) {
 
 const char kText[] = "Mr. Smith went to Washington. He arrived at 5 p.m. today. 你好。世界！";
 
-void sentences(const char* locale) {
+// The break iterators as precis opens them (core/src/unicode.cpp): the root
+// locale's compiled rules straight from the data (brkitr/<name>.brk), no
+// locale or resource-bundle lookup. The iterator adopts the UDataMemory.
+std::unique_ptr<RuleBasedBreakIterator> open_rules(const char* name) {
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<BreakIterator> bi(BreakIterator::createSentenceInstance(Locale(locale), status));
-    check(status, "createSentenceInstance");
-    const char* created = u_errorName(status);  // U_USING_DEFAULT_WARNING etc. would show here
-    UErrorCode lstatus = U_ZERO_ERROR;
-    Locale valid = bi->getLocale(ULOC_VALID_LOCALE, lstatus);
-    check(lstatus, "BreakIterator::getLocale");
+    UDataMemory* data = udata_open(U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "brkitr", "brk", name, &status);
+    check(status, "udata_open(brkitr/*.brk)");
+    std::unique_ptr<RuleBasedBreakIterator> bi(new RuleBasedBreakIterator(data, status));
+    check(status, "RuleBasedBreakIterator(UDataMemory*)");
+    return bi;
+}
+
+void sentences() {
+    std::unique_ptr<RuleBasedBreakIterator> bi = open_rules("sent");
     const UnicodeString text = UnicodeString::fromUTF8(kText);
     bi->setText(text);
-    std::printf("sentence[%s] (%s, valid locale '%s') UTF-16 boundaries:", locale, created, valid.getName());
+    std::printf("sentence UTF-16 boundaries:");
     for (int32_t p = bi->first(); p != BreakIterator::DONE; p = bi->next()) std::printf(" %d", p);
     std::printf("\n");
     for (int32_t start = bi->first(), end = bi->next(); end != BreakIterator::DONE; start = end, end = bi->next())
@@ -55,8 +63,7 @@ void sentences(const char* locale) {
 
 void words() {
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<BreakIterator> bi(BreakIterator::createWordInstance(Locale("en"), status));
-    check(status, "createWordInstance");
+    std::unique_ptr<RuleBasedBreakIterator> bi = open_rules("word");
     // Iterate the UTF-8 text in place through UText (offsets are byte offsets).
     UText* ut = utext_openUTF8(nullptr, kText, -1, &status);
     check(status, "utext_openUTF8");
@@ -106,8 +113,7 @@ void scripts() {
 
 int main() {
     std::printf("ICU %s, Unicode %s\n", U_ICU_VERSION, U_UNICODE_VERSION);
-    sentences("en");
-    sentences("en@ss=standard");
+    sentences();
     words();
     nfkc();
     fold();

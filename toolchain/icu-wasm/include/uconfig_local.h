@@ -16,4 +16,12 @@
 // No dlopen()-based plugin/data loading.
 #define U_ENABLE_DYLOAD 0
 
+// Not an ICU switch: patches/no-break-engines.patch. The data has no break
+// dictionaries and no LSTM models (data-items.txt), so the dictionary/LSTM
+// break engines could never split a run of Han, Thai, ... text; with this set,
+// RuleBasedBreakIterator does not look for one (same boundaries, and the
+// engine factory with the locale and resource-bundle code it needs is not
+// linked).
+#define PRECIS_NO_BREAK_ENGINES 1
+
 #endif
