@@ -228,12 +228,21 @@ test('hostile inputs through the JS API give sane results', async () => {
     combining: 'Z' + '\u0301'.repeat(50000) + ' algo. ' + ARTICLE,
     repeated: 'The council approved the bridge over the river.\n'.repeat(5000),
     rtl: '\u202Bارتفعت أسعار النفط اليوم.\u202C '.repeat(1000),
+    punctuation: '... !!! ??? ,,, ;;; --- ((( ))) "" \'\'\n'.repeat(2000),
+    mixedScripts: 'The council met today. Der Rat tagte heute. 议会今天开会了。 의회가 오늘 열렸다. Совет собрался сегодня. परिषद की बैठक आज हुई। สภาประชุมวันนี้\n\n'.repeat(300),
+    html: '<div><script>alert(1)</script><p>The council approved a new bridge &amp; a road.</p><img src=x onerror="alert(2)"></div>\n'.repeat(500),
+    controls: Array.from({ length: 5000 }, (_, i) => `word${String.fromCharCode(i % 32)}${i % 10 === 9 ? '. ' : ''}`).join(''),
   };
   for (const [name, text] of Object.entries(inputs)) {
     const r = core.summarize(text);
     assert.ok(r.summary.length > 0 || r.notes.length > 0, name);
     assert.ok(r.stats.selected <= 3, name);
-    for (const s of r.sentences) assert.ok(s.score >= 0 && s.score <= 1, name);
+    for (const s of r.sentences) {
+      assert.ok(s.score >= 0 && s.score <= 1, name);
+      assert.ok(s.utf16Start < s.utf16End && s.utf16End <= text.length, name);
+    }
+    if (name === 'punctuation') assert.equal(r.summary, '', name);
+    if (name === 'mixedScripts' || name === 'html') assert.ok(r.summary.length > 0, name);
   }
 });
 
