@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up dependencies, then builds the native tree (library, CLI, tests) and
-# the wasm tree (build/wasm/dist: precis.wasm + the web files).
-#   toolchain/build.sh [native] [wasm]   (default: both)
+# the wasm tree (build/wasm/dist: precis.wasm + the web files); `asan` builds
+# the native tree with AddressSanitizer + UBSan (build/asan, for test.sh).
+#   toolchain/build.sh [native] [wasm] [asan]   (default: native wasm)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -20,6 +21,10 @@ for t in "${targets[@]}"; do
       cmake --preset wasm >/dev/null
       cmake --build --preset wasm
       ;;
-    *) echo "build.sh: unknown target '$t' (native, wasm)" >&2; exit 2 ;;
+    asan)
+      cmake --preset asan >/dev/null
+      cmake --build --preset asan
+      ;;
+    *) echo "build.sh: unknown target '$t' (native, wasm, asan)" >&2; exit 2 ;;
   esac
 done

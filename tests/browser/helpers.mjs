@@ -69,6 +69,39 @@ export async function openPage(browser, url, contextOptions = {}) {
     document.addEventListener('securitypolicyviolation', (e) => {
       (window.__cspViolations ??= []).push(`${e.violatedDirective} ${e.blockedURI}`);
     });
+    // Every string-to-HTML sink, wrapped before the page's scripts run: each
+    // use is recorded in window.__htmlSinks (what was written, abridged).
+    window.__htmlSinks = [];
+    const record = (name, value) => window.__htmlSinks.push(`${name}: ${String(value).slice(0, 120)}`);
+    const wrapSetter = (proto, prop, name) => {
+      const d = Object.getOwnPropertyDescriptor(proto, prop);
+      if (!d?.set) return;
+      Object.defineProperty(proto, prop, {
+        ...d,
+        set(value) {
+          record(name, value);
+          return d.set.call(this, value);
+        },
+      });
+    };
+    const wrapMethod = (proto, method, name, arg = 0) => {
+      const f = proto?.[method];
+      if (typeof f !== 'function') return;
+      proto[method] = function (...args) {
+        record(name, args[arg]);
+        return f.apply(this, args);
+      };
+    };
+    wrapSetter(Element.prototype, 'innerHTML', 'innerHTML');
+    wrapSetter(Element.prototype, 'outerHTML', 'outerHTML');
+    wrapSetter(ShadowRoot.prototype, 'innerHTML', 'shadowRoot.innerHTML');
+    wrapSetter(HTMLIFrameElement.prototype, 'srcdoc', 'srcdoc');
+    wrapMethod(Element.prototype, 'insertAdjacentHTML', 'insertAdjacentHTML', 1);
+    wrapMethod(Element.prototype, 'setHTMLUnsafe', 'setHTMLUnsafe');
+    wrapMethod(Document.prototype, 'write', 'document.write');
+    wrapMethod(Document.prototype, 'writeln', 'document.writeln');
+    wrapMethod(Range.prototype, 'createContextualFragment', 'createContextualFragment');
+    wrapMethod(DOMParser.prototype, 'parseFromString', 'DOMParser.parseFromString');
   });
   if (url) {
     await page.goto(url);

@@ -313,6 +313,18 @@ describe('precis page', { skip: skip ?? false }, () => {
     await pasteText(page, html);
     await waitRendered(page, html);
     assert.equal(await page.locator('main script, main b, main img').count(), 0);
+    // The pasted text never reached an HTML sink: none was used at all
+    // (helpers.mjs wraps innerHTML, outerHTML, insertAdjacentHTML,
+    // document.write, createContextualFragment, DOMParser… before app.js runs).
+    assert.deepEqual(await page.evaluate(() => window.__htmlSinks), []);
+    // The wrappers do see a use (so the empty list above means something).
+    assert.deepEqual(
+      await page.evaluate(() => {
+        document.createElement('div').innerHTML = '<i>probe</i>';
+        return window.__htmlSinks.splice(0);
+      }),
+      ['innerHTML: <i>probe</i>'],
+    );
   });
 
   test('dropping a .md or .html file loads it as text; other files are refused', async () => {

@@ -5,9 +5,11 @@ precis=$1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 failures=0
+checks=0
 check() {  # name, expected exit code, command...
   local name=$1 want=$2
   shift 2
+  checks=$((checks + 1))
   "$@" >"$tmp/out" 2>"$tmp/err"
   local got=$?
   if [ "$got" != "$want" ]; then
@@ -42,5 +44,39 @@ check "two files" 2 "$precis" "$tmp/a.txt" "$tmp/a.txt"
 check "too large" 1 "$precis" --max-input-bytes 10 "$tmp/a.txt"
 check "empty input" 0 sh -c "\"$precis\" </dev/null"
 check "--help" 0 "$precis" --help
-echo "$((17 - failures)) passed, $failures failed"
+# Out-of-range options: exit 2, one line naming the flag and the allowed range.
+range() {  # flag value expected-text
+  check "$1 $2 out of range" 2 "$precis" "$1" "$2" "$tmp/a.txt"
+  grep -qF -- "$1: " "$tmp/err" && grep -qF -- "$3" "$tmp/err" ||
+    { echo "FAIL $1 $2: message should name $1 and say '$3': $(cat "$tmp/err")"; failures=$((failures + 1)); }
+}
+range --sentences 100001 "from 1 to 100000"
+range --words 0 "from 1 to 100000"
+range --characters 2.5 "whole number"
+range --ratio 0 "greater than 0 and at most 1"
+range --keywords 101 "from 0 to 100"
+range --redundancy 1.5 "greater than 0 and at most 1"
+range --headline-words 1001 "from 0 (no limit) to 1000"
+range --max-input-bytes 0 "from 1 to 1073741824"
+range --language xx "supported: auto,"
+# Too large: exit 1, the message gives the size and the limit.
+check "too large, message" 1 "$precis" --max-input-bytes 20 "$tmp/a.txt"
+size=$(wc -c <"$tmp/a.txt")
+grep -q "$size bytes; the limit is 20" "$tmp/err" ||
+  { echo "FAIL too large: message should give the limit: $(cat "$tmp/err")"; failures=$((failures + 1)); }
+# Ill-formed UTF-8: summarized with U+FFFD, and reported on stderr.
+printf 'Bad \377 byte here. Another sentence follows it.\n' >"$tmp/bad.txt"
+check "ill-formed UTF-8" 0 "$precis" "$tmp/bad.txt"
+grep -q $'\xEF\xBF\xBD' "$tmp/out" && grep -q "U+FFFD" "$tmp/err" ||
+  { echo "FAIL ill-formed UTF-8: want U+FFFD in the output and a note: $(cat "$tmp/err")"; failures=$((failures + 1)); }
+# Empty and whitespace-only input: no summary, exit 0, a note saying why.
+printf ' \t\n\n  \n' >"$tmp/blank.txt"
+check "whitespace-only input" 0 "$precis" "$tmp/blank.txt"
+[ ! -s "$tmp/out" ] && grep -q "note: no sentences" "$tmp/err" ||
+  { echo "FAIL whitespace-only: want no output and a note: $(cat "$tmp/err")"; failures=$((failures + 1)); }
+# NUL bytes and control characters: a summary, exit 0.
+printf 'First\000 sentence with a NUL. Second \033[1m one\a here.\n' >"$tmp/nul.txt"
+check "NUL and control characters" 0 "$precis" --sentences 2 "$tmp/nul.txt"
+[ "$(wc -l <"$tmp/out")" = 2 ] || { echo "FAIL NUL: want 2 sentences"; failures=$((failures + 1)); }
+echo "$((checks - failures)) checks passed, $failures failed"
 [ "$failures" = 0 ]

@@ -373,3 +373,40 @@ test('no eval, new Function or Function( in any shipped JS', () => {
     }
   }
 });
+
+test('precis.wasm imports five inert functions and nothing that could run code', () => {
+  const module = new WebAssembly.Module(readFileSync(join(DIST, 'precis.wasm')));
+  const imports = WebAssembly.Module.imports(module)
+    .map((i) => `${i.kind} ${i.module}.${i.name}`)
+    .sort();
+  assert.deepEqual(imports, [
+    'function env.emscripten_notify_memory_growth',
+    'function wasi_snapshot_preview1.clock_time_get',
+    'function wasi_snapshot_preview1.environ_get',
+    'function wasi_snapshot_preview1.environ_sizes_get',
+    'function wasi_snapshot_preview1.proc_exit',
+  ]);
+  // The import object the loader builds holds exactly those, none of them
+  // taking a string of code (emscripten_run_script, eval-style glue).
+  const source = readFileSync(join(DIST, 'precis-core.js'), 'utf8');
+  assert.doesNotMatch(source, /emscripten_run_script|emscripten_asm_const|_emval|UTF8ToString\s*\(/);
+});
+
+test('no shipped JS writes HTML from strings (innerHTML, outerHTML, insertAdjacentHTML, document.write…)', () => {
+  const files = readdirSync(DIST).filter((f) => /\.(m?js)$/.test(f));
+  assert.ok(files.includes('app.js') && files.includes('sw.js'), files.join(' '));
+  const sinks = [
+    /\.innerHTML\b/,
+    /\.outerHTML\b/,
+    /\binsertAdjacentHTML\b/,
+    /\bdocument\.write(ln)?\b/,
+    /\bcreateContextualFragment\b/,
+    /\bDOMParser\b/,
+    /\bsetHTMLUnsafe\b/,
+    /\bsrcdoc\b/,
+  ];
+  for (const f of files) {
+    const source = readFileSync(join(DIST, f), 'utf8');
+    for (const pattern of sinks) assert.doesNotMatch(source, pattern, `${f} uses ${pattern}`);
+  }
+});

@@ -228,11 +228,58 @@ test('hostile inputs through the JS API give sane results', async () => {
     combining: 'Z' + '\u0301'.repeat(50000) + ' algo. ' + ARTICLE,
     repeated: 'The council approved the bridge over the river.\n'.repeat(5000),
     rtl: '\u202Bارتفعت أسعار النفط اليوم.\u202C '.repeat(1000),
+    punctuation: '... !!! ??? ,,, ;;; --- ((( ))) "" \'\'\n'.repeat(2000),
+    mixedScripts: 'The council met today. Der Rat tagte heute. 议会今天开会了。 의회가 오늘 열렸다. Совет собрался сегодня. परिषद की बैठक आज हुई। สภาประชุมวันนี้\n\n'.repeat(300),
+    html: '<div><script>alert(1)</script><p>The council approved a new bridge &amp; a road.</p><img src=x onerror="alert(2)"></div>\n'.repeat(500),
+    controls: Array.from({ length: 5000 }, (_, i) => `word${String.fromCharCode(i % 32)}${i % 10 === 9 ? '. ' : ''}`).join(''),
   };
   for (const [name, text] of Object.entries(inputs)) {
     const r = core.summarize(text);
     assert.ok(r.summary.length > 0 || r.notes.length > 0, name);
     assert.ok(r.stats.selected <= 3, name);
-    for (const s of r.sentences) assert.ok(s.score >= 0 && s.score <= 1, name);
+    for (const s of r.sentences) {
+      assert.ok(s.score >= 0 && s.score <= 1, name);
+      assert.ok(s.utf16Start < s.utf16End && s.utf16End <= text.length, name);
+    }
+    if (name === 'punctuation') assert.equal(r.summary, '', name);
+    if (name === 'mixedScripts' || name === 'html') assert.ok(r.summary.length > 0, name);
   }
+});
+
+test('ill-formed UTF-8 through the wasm C ABI: a request that is not UTF-8 is refused naming it, never a crash', async () => {
+  // JSON text is UTF-8 (RFC 8259 §8.1), so raw ill-formed bytes inside a
+  // request make it malformed: an error naming "request" and the byte, after
+  // which the module keeps working. (Text with ill-formed bytes is summarized
+  // with U+FFFD by the core and the CLI; from JS, a string's only ill-formed
+  // part can be a lone surrogate, tested above.)
+  const core = await freshCore();
+  core.summarize(ARTICLE); // instantiate
+  const e = core.instance.exports;
+  const enc = new TextEncoder();
+  const call = (bytes) => {
+    const p = e.precis_alloc(bytes.length);
+    new Uint8Array(e.memory.buffer, p, bytes.length).set(bytes);
+    const out = e.precis_summarize(p, bytes.length);
+    const heap = new Uint8Array(e.memory.buffer);
+    const response = JSON.parse(new TextDecoder().decode(heap.subarray(out, heap.indexOf(0, out))));
+    e.precis_free(p);
+    e.precis_free(out);
+    return response;
+  };
+  const prefix = enc.encode('{"text":"Bad ');
+  for (const bad of [[0xff], [0xc3, 0x28], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x82]]) {
+    const request = Buffer.concat([prefix, Buffer.from(bad), enc.encode(' bytes. Second sentence is fine."}')]);
+    const response = call(request);
+    assert.equal(response.error?.field, 'request', JSON.stringify(response));
+    // The byte named (1-based) is where the parser saw the sequence go
+    // wrong: inside it, or the byte that cut a truncated one short.
+    const at = Number(response.error.message.match(/byte (\d+)/)?.[1]);
+    assert.ok(at > prefix.length && at <= prefix.length + bad.length + 1, response.error.message);
+    assert.match(response.error.message, /UTF-8/);
+  }
+  // The same text with U+FFFD in place is summarized, and the module is fine.
+  const ok = call(enc.encode('{"text":"Bad \uFFFD bytes. Second sentence is fine.","options":{"sentences":2}}'));
+  assert.equal(ok.error, undefined);
+  assert.equal(ok.sentences.length, 2);
+  assert.equal(core.summarize(ARTICLE, { sentences: 2 }).stats.selected, 2);
 });

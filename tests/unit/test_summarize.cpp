@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <string>
 
@@ -96,6 +97,48 @@ TEST_CASE("options out of range are refused naming the option") {
   const auto big = summarize(kArticle, o);
   REQUIRE(big.error);
   CHECK(big.error->field == "text");
+}
+
+TEST_CASE("every option out of range names the option and its allowed range") {
+  struct Case {
+    std::function<void(Options&)> set;
+    std::string field;
+    std::string range;  // must appear in the message
+  };
+  const Case cases[] = {
+      {[](Options& o) { o.budget = {BudgetUnit::Sentences, 100001}; }, "options.sentences", "1 to 100000"},
+      {[](Options& o) { o.budget = {BudgetUnit::Sentences, 2.5}; }, "options.sentences", "whole number"},
+      {[](Options& o) { o.budget = {BudgetUnit::Words, -3}; }, "options.words", "1 to 100000"},
+      {[](Options& o) { o.budget = {BudgetUnit::Characters, 0}; }, "options.characters", "1 to 100000"},
+      {[](Options& o) { o.budget = {BudgetUnit::Ratio, 0}; }, "options.ratio", "greater than 0 and at most 1"},
+      {[](Options& o) { o.budget = {BudgetUnit::Ratio, std::nan("")}; }, "options.ratio", "finite"},
+      {[](Options& o) { o.headline_words = 1001; }, "options.headlineWords", "0 (no limit) to 1000"},
+      {[](Options& o) { o.headline_characters = 5000; }, "options.headlineCharacters", "0 (no limit) to 1000"},
+      {[](Options& o) { o.keywords = 101; }, "options.keywords", "0 to 100"},
+      {[](Options& o) { o.redundancy = 0; }, "options.redundancy", "greater than 0 and at most 1"},
+      {[](Options& o) { o.redundancy = 1.01; }, "options.redundancy", "greater than 0 and at most 1"},
+      {[](Options& o) { o.max_input_bytes = 0; }, "options.maxInputBytes", "1 to 1073741824"},
+      {[](Options& o) { o.weights.salience = 101; }, "options.weights.salience", "0 to 100"},
+      {[](Options& o) { o.weights.title = -1; }, "options.weights.title", "0 to 100"},
+      {[](Options& o) { o.weights.backward = 2; }, "options.weights.backward", "-1 to 1"},
+      {[](Options& o) { o.language = "xx"; }, "options.language", "supported: auto, "},
+  };
+  for (const Case& c : cases) {
+    Options o;
+    c.set(o);
+    const Outcome out = summarize(kArticle, o);
+    REQUIRE(out.error);
+    CHECK(out.error->field == c.field);
+    CHECK_THAT(out.error->message, Catch::Matchers::Contains(c.range));
+  }
+  // The edges of each range are accepted.
+  Options edge;
+  edge.budget = {BudgetUnit::Sentences, 100000};
+  edge.headline_words = 1000;
+  edge.keywords = 100;
+  edge.redundancy = 1;
+  edge.max_input_bytes = kMaxInputBytesLimit;
+  CHECK_FALSE(summarize(kArticle, edge).error);
 }
 
 TEST_CASE("headline mode returns one sentence cut to the word limit") {
