@@ -220,7 +220,15 @@ int main(int argc, char** argv) {
   const precis::Outcome outcome = precis::summarize(text, options);
   if (outcome.error) {
     const std::string where = outcome.error->field.empty() ? "" : flag_for(outcome.error->field) + ": ";
-    fail(1, where + outcome.error->message);
+    // Messages name the option that sets a limit ("(options.maxInputBytes)"):
+    // on the command line that is a flag.
+    std::string message = outcome.error->message;
+    const std::size_t open = message.find("(options.");
+    const std::size_t close = open == std::string::npos ? open : message.find(')', open);
+    if (close != std::string::npos) {
+      message.replace(open + 1, close - open - 1, flag_for(message.substr(open + 1, close - open - 1)));
+    }
+    fail(1, where + message);
   }
   if (args.json) {
     std::cout << precis::json::render_result(outcome.result) << '\n';

@@ -62,8 +62,8 @@ range --language xx "supported: auto,"
 # Too large: exit 1, the message gives the size and the limit.
 check "too large, message" 1 "$precis" --max-input-bytes 20 "$tmp/a.txt"
 size=$(wc -c <"$tmp/a.txt")
-grep -q "$size bytes; the limit is 20" "$tmp/err" ||
-  { echo "FAIL too large: message should give the limit: $(cat "$tmp/err")"; failures=$((failures + 1)); }
+grep -q "$size bytes; the limit is 20 (--max-input-bytes)" "$tmp/err" ||
+  { echo "FAIL too large: message should give the limit and its flag: $(cat "$tmp/err")"; failures=$((failures + 1)); }
 # Ill-formed UTF-8: summarized with U+FFFD, and reported on stderr.
 printf 'Bad \377 byte here. Another sentence follows it.\n' >"$tmp/bad.txt"
 check "ill-formed UTF-8" 0 "$precis" "$tmp/bad.txt"
