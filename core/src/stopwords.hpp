@@ -2,14 +2,20 @@
 // (see toolchain/gen-stopwords.mjs). Words are folded (NFKC + case folding).
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string_view>
 
 namespace precis {
 
+// Words per block of StopwordList::blocks (toolchain/gen-stopwords.mjs).
+inline constexpr std::size_t kStopwordBlock = 8;
+
 struct StopwordList {
-  std::string_view language;  // ISO 639-1
-  std::string_view words;     // the words, sorted by bytes, each followed by '\n'
+  std::string_view language;              // ISO 639-1
+  std::string_view words;                 // the words, sorted by bytes, each followed by '\n'
+  std::span<const std::uint16_t> blocks;  // where words 0, 8, 16, ... start in `words`
 };
 
 [[nodiscard]] std::span<const StopwordList> stopword_lists();

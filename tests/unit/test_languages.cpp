@@ -402,7 +402,7 @@ TEST_CASE("unsupported scripts: Thai, Lao, Khmer, Burmese do not break the core"
   CHECK(run(inputs[3]).sentences.size() == 2);
 }
 
-TEST_CASE("stopword lists: sorted, and contains() finds exactly their words", "[languages]") {
+TEST_CASE("stopword lists: sorted, blocks in place, and contains() finds exactly their words", "[languages]") {
   std::size_t total = 0;
   for (const StopwordList& list : stopword_lists()) {
     INFO("language " << list.language);
@@ -413,6 +413,10 @@ TEST_CASE("stopword lists: sorted, and contains() finds exactly their words", "[
       const std::size_t end = list.words.find('\n', start);
       words.push_back(list.words.substr(start, end - start));
       start = end + 1;
+    }
+    REQUIRE(list.blocks.size() == (words.size() + kStopwordBlock - 1) / kStopwordBlock);
+    for (std::size_t b = 0; b < list.blocks.size(); ++b) {
+      CHECK(list.words.substr(list.blocks[b]).starts_with(std::string(words[b * kStopwordBlock]) + "\n"));
     }
     CHECK(std::is_sorted(words.begin(), words.end()));
     CHECK(std::adjacent_find(words.begin(), words.end()) == words.end());
