@@ -9,7 +9,7 @@ const BUDGET_GZIP = 250 * 1024;
 const dir = process.argv[2] ?? 'build/wasm/dist';
 const jsonOut = process.argv.includes('--json') ? process.argv[process.argv.indexOf('--json') + 1] : null;
 // What a page that summarizes must download (the demo page's own UI excluded).
-const shipped = (name) => /\.(wasm|js)$/.test(name) && !/^(app|sw)\.js$/.test(name);
+const shipped = (name) => /\.(wasm|js)$/.test(name) && !/^(app|sw|view)\.js$/.test(name);
 
 const rows = [];
 for (const name of readdirSync(dir).sort()) {

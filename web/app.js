@@ -2,6 +2,7 @@
 // All the work runs in a Worker (precis.js → precis-worker.js → precis.wasm);
 // this file only reads controls and renders results. User text is only ever
 // put into the DOM as text nodes (textContent / createTextNode), never as markup.
+import { formatNumber, languageName, node, summaryText } from './view.js';
 import { MAX_INPUT_BYTES, TEASER_WEIGHTS, createWorkerSummarizer, supportedLanguages, utf8Length as exactUtf8 } from './precis.js';
 
 const TYPING_DELAY_MS = 300;
@@ -121,8 +122,7 @@ function syncControls() {
 function utf8Length(text) {
   return text.length * 3 <= MAX_INPUT_BYTES ? text.length : exactUtf8(text);
 }
-const numberFormat = new Intl.NumberFormat('en');
-const fmt = (n) => numberFormat.format(n);
+const fmt = formatNumber;
 
 function formatBytes(n) {
   if (n < 1024) return `${n} bytes`;
@@ -139,34 +139,6 @@ function formatDuration(minutes) {
   const s = seconds % 60;
   if (m >= 60) return `${Math.floor(m / 60)} h ${m % 60} min`;
   return s ? `${m} min ${s} s` : `${m} min`;
-}
-
-let languageNames = null;
-try {
-  languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
-} catch {
-  languageNames = null;
-}
-function languageName(code) {
-  if (!code || code === 'und') return 'undetermined';
-  try {
-    const name = languageNames?.of(code);
-    return name && name !== code ? name : code;
-  } catch {
-    return code;
-  }
-}
-
-function node(tag, props = {}, ...children) {
-  const n = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (k === 'class') n.className = v;
-    else if (k === 'text') n.textContent = v;
-    else if (k.startsWith('data-') || k.startsWith('aria-') || k === 'title' || k === 'href' || k === 'id' || k === 'tabindex') n.setAttribute(k, v);
-    else n[k] = v;
-  }
-  n.append(...children);
-  return n;
 }
 
 function announce(text) {
@@ -362,18 +334,11 @@ function render(text, result, s) {
 
 // ---------------------------------------------------------------- copy
 
-const escapeMarkdown = (t) => t.replace(/([\\`*_[\]<>#|])/g, '\\$1');
-
 function summaryAs(format) {
   if (!lastRender) return '';
   const { result, settings: s } = lastRender;
-  const chosen = chosenSentences(result).map((c) => c.text);
-  const md = format === 'markdown';
-  const esc = md ? escapeMarkdown : (t) => t;
-  if (s.type === 'headline') return md ? `**${esc(result.summary)}**` : result.summary;
-  if (s.type === 'points') return chosen.map((t) => (md ? `- ${esc(t)}` : `• ${t}`)).join('\n');
-  if (s.type === 'teaser') return md ? `> ${esc(chosen.join(' '))}` : chosen.join(' ');
-  return esc(chosen.join(' '));
+  const type = s.type === 'points' ? 'key-points' : s.type;
+  return summaryText(type, format, result.summary, chosenSentences(result).map((c) => c.text));
 }
 
 async function copySummary() {

@@ -8,6 +8,7 @@ const FILES = [
   './',
   'index.html',
   'app.js',
+  'view.js',
   'app.css',
   'precis.js',
   'precis-core.js',

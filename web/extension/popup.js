@@ -13,6 +13,7 @@
 // (precis.js → precis-worker.js → precis.wasm). Nothing goes over the network.
 // Page text is only ever put into the DOM as text (textContent), never markup.
 // Settings (type, length, copy format) persist in chrome.storage.local.
+import { formatNumber, languageName, node, summaryText } from './view.js';
 import { MAX_INPUT_BYTES, Summarizer, createWorkerSummarizer, utf8Length } from './precis.js';
 
 const TYPES = ['tldr', 'key-points', 'headline', 'teaser'];
@@ -67,35 +68,7 @@ function syncControls() {
 
 // ---------------------------------------------------------------- helpers
 
-function node(tag, props = {}, ...children) {
-  const n = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (k === 'class') n.className = v;
-    else if (k === 'text') n.textContent = v;
-    else n.setAttribute(k, v);
-  }
-  n.append(...children);
-  return n;
-}
-
-const numberFormat = new Intl.NumberFormat('en');
-const fmt = (n) => numberFormat.format(n);
-
-let languageNames = null;
-try {
-  languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
-} catch {
-  languageNames = null;
-}
-function languageName(code) {
-  if (!code || code === 'und') return 'undetermined';
-  try {
-    const name = languageNames?.of(code);
-    return name && name !== code ? name : code;
-  } catch {
-    return code;
-  }
-}
+const fmt = formatNumber;
 
 function hostOf(url) {
   try {
@@ -251,20 +224,11 @@ function render(result, s) {
 
 // ---------------------------------------------------------------- copy
 
-const escapeMarkdown = (t) => t.replace(/([\\`*_[\]<>#|])/g, '\\$1');
-
 /** The summary as the page's Copy gives it: plain text or Markdown. */
 function summaryAs(format) {
   if (!lastRender) return '';
   const { result, settings: s } = lastRender;
-  const texts = chosen(result).map((c) => c.text);
-  const md = format === 'markdown';
-  const esc = md ? escapeMarkdown : (t) => t;
-  if (!texts.length) return '';
-  if (s.type === 'headline') return md ? `**${esc(result.summary)}**` : result.summary;
-  if (s.type === 'key-points') return texts.map((t) => (md ? `- ${esc(t)}` : `• ${t}`)).join('\n');
-  if (s.type === 'teaser') return md ? `> ${esc(texts.join(' '))}` : texts.join(' ');
-  return esc(texts.join(' '));
+  return summaryText(s.type, format, result.summary, chosen(result).map((c) => c.text));
 }
 
 let copyTimer = 0;
