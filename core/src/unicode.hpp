@@ -59,7 +59,16 @@ class Breaker {
   // Word segments of text[begin, end), appended to `out`. Adjacent
   // ideographic/kana segments are merged into one run, so the result is the
   // same with or without ICU's CJK dictionary.
+  //
+  // Space-separated ASCII tokens of the common shapes (a run of letters or of
+  // digits, with punctuation before or after it: "word," "(1990)") are cut
+  // without ICU, exactly as ICU's root word rules cut them; the rest goes
+  // through ICU, a stretch at a time.
   void words(std::string_view text, std::size_t begin, std::size_t end, std::vector<WordPiece>& out);
+
+  // The same, every byte through ICU: the reference the fast path is checked
+  // against in the tests.
+  void words_reference(std::string_view text, std::size_t begin, std::size_t end, std::vector<WordPiece>& out);
 
  private:
   struct Impl;
