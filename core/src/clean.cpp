@@ -633,14 +633,18 @@ struct Classifier {
       const std::string_view r = raw(i);
       x.words = static_cast<double>(half_words(r)) / 2.0;
       x.ends = scan::ends_sentence(r, 0, r.size());
-      x.key = noise::make_key(r, L::kKeyMaxBytes);
-      if (forced != nullptr && (*forced)[i] != NoiseReason::None) {
+      const bool is_forced = forced != nullptr && (*forced)[i] != NoiseReason::None;
+      if (!is_forced && r.size() <= L::kKeyMaxBytes) {
+        // The whole block fits the key, so its fold is the block's fold.
+        x.key = noise::make_key(r, L::kKeyMaxBytes, x.folded);
+      } else {
+        x.key = noise::make_key(r, L::kKeyMaxBytes);
+      }
+      if (is_forced) {
         x.reason = (*forced)[i];
         continue;
       }
       if (r.size() <= L::kKeyMaxBytes) {
-        const std::string repaired = utf8::repaired(r);
-        unicode::fold(repaired, x.folded);
         x.hits = noise::scan_cues(x.key, button_mask);
         x.scanned = true;
         classify_local(r, x);

@@ -429,13 +429,18 @@ bool keeps(char32_t cp) {
 }
 
 std::string make_key(std::string_view text, std::size_t max_bytes) {
+  std::string folded;
+  return make_key(text, max_bytes, folded);
+}
+
+std::string make_key(std::string_view text, std::size_t max_bytes, std::string& folded) {
+  folded.clear();
   if (text.size() > max_bytes) {
     std::size_t cut = max_bytes;
     while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
     text = text.substr(0, cut);
   }
   const std::string repaired = utf8::repaired(text);
-  std::string folded;
   unicode::fold(repaired, folded);
   std::string key;
   key.reserve(folded.size());

@@ -59,6 +59,9 @@ inline constexpr std::size_t kCueCount = static_cast<std::size_t>(Cue::kCount);
 
 // The key of a block (see above), from at most `max_bytes` of its text.
 [[nodiscard]] std::string make_key(std::string_view text, std::size_t max_bytes);
+// The same, also handing over the folded text the key was made from (the
+// repaired, folded first `max_bytes`), so a caller needing both folds once.
+[[nodiscard]] std::string make_key(std::string_view text, std::size_t max_bytes, std::string& folded_out);
 
 // Where the cues occur in one key.
 struct CueHits {

@@ -33,28 +33,21 @@ bool in_set(const char32_t (&toggles)[N], char32_t cp) {
 // from ICU, checked against it code point by code point in the unit tests)
 // rather than from ICU's property API, whose general property tries would add
 // ~140 KB to the wasm module.
-Script script_of(char32_t cp) {
-  if (cp < 0x80) {
-    const bool alpha = (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
-    return alpha ? Script::Latin : Script::Common;
-  }
+Script script_of_non_ascii(char32_t cp) {
   if (cp > 0x10FFFF) return Script::Other;
   const auto* after = std::upper_bound(std::begin(kScriptStarts), std::end(kScriptStarts), cp);
   return kScriptRuns[after - std::begin(kScriptStarts) - 1];
 }
 
-bool is_letter(char32_t cp) {
-  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+bool is_letter_non_ascii(char32_t cp) {
   return in_set(kLetterToggles, cp);
 }
 
-bool is_digit(char32_t cp) {
-  if (cp < 0x80) return cp >= '0' && cp <= '9';
+bool is_digit_non_ascii(char32_t cp) {
   return in_set(kDigitToggles, cp);
 }
 
-bool is_space(char32_t cp) {
-  if (cp < 0x80) return cp == ' ' || (cp >= 0x09 && cp <= 0x0D);
+bool is_space_non_ascii(char32_t cp) {
   return in_set(kSpaceToggles, cp);
 }
 

@@ -13,10 +13,30 @@ namespace precis::unicode {
 
 enum class Script : unsigned char { Common, Latin, Cyrillic, Greek, Arabic, Hebrew, Han, Hiragana, Katakana, Hangul, Thai, Devanagari, Other };
 
-[[nodiscard]] Script script_of(char32_t cp);
-[[nodiscard]] bool is_letter(char32_t cp);
-[[nodiscard]] bool is_digit(char32_t cp);
-[[nodiscard]] bool is_space(char32_t cp);      // white space, including NBSP and line separators
+// ASCII is answered inline (most text is mostly ASCII); the rest from the
+// tables, out of line.
+[[nodiscard]] Script script_of_non_ascii(char32_t cp);
+[[nodiscard]] bool is_letter_non_ascii(char32_t cp);
+[[nodiscard]] bool is_digit_non_ascii(char32_t cp);
+[[nodiscard]] bool is_space_non_ascii(char32_t cp);
+
+[[nodiscard]] inline bool is_letter(char32_t cp) {
+  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  return is_letter_non_ascii(cp);
+}
+[[nodiscard]] inline Script script_of(char32_t cp) {
+  if (cp < 0x80) return is_letter(cp) ? Script::Latin : Script::Common;
+  return script_of_non_ascii(cp);
+}
+[[nodiscard]] inline bool is_digit(char32_t cp) {
+  if (cp < 0x80) return cp >= '0' && cp <= '9';
+  return is_digit_non_ascii(cp);
+}
+// White space, including NBSP and line separators.
+[[nodiscard]] inline bool is_space(char32_t cp) {
+  if (cp < 0x80) return cp == ' ' || (cp >= 0x09 && cp <= 0x0D);
+  return is_space_non_ascii(cp);
+}
 [[nodiscard]] bool is_uppercase(char32_t cp);
 [[nodiscard]] bool is_lowercase(char32_t cp);
 // Characters that written text never means (C0/C1 controls other than tab and
