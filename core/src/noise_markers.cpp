@@ -419,6 +419,24 @@ const std::vector<Entry>& table() {
   return entries;
 }
 
+// For each first byte b, the table's entries starting with it are
+// [starts[b], starts[b + 1]): the first narrowing step of scan_cues, which
+// would otherwise binary-search the whole table at every word.
+const std::array<std::uint32_t, 257>& first_byte_starts() {
+  static const std::array<std::uint32_t, 257> starts = [] {
+    const std::vector<Entry>& entries = table();
+    std::array<std::uint32_t, 257> out{};
+    std::size_t i = 0;
+    for (std::size_t b = 0; b < 256; ++b) {
+      while (i < entries.size() && static_cast<unsigned char>(entries[i].key[0]) < b) ++i;
+      out[b] = static_cast<std::uint32_t>(i);
+    }
+    out[256] = static_cast<std::uint32_t>(entries.size());
+    return out;
+  }();
+  return starts;
+}
+
 }  // namespace
 
 bool is_cjk_cp(char32_t cp) { return unicode::is_cjk(unicode::script_of(cp)); }
@@ -467,6 +485,7 @@ double CueHits::coverage(Cue c) const {
 CueHits scan_cues(std::string_view key, std::uint32_t union_mask) {
   CueHits hits;
   const std::vector<Entry>& entries = table();
+  const std::array<std::uint32_t, 257>& starts = first_byte_starts();
   std::array<std::size_t, kCueCount> covered_until{};
   std::size_t union_until = 0, union_covered = 0;
   auto count_letters = [&](std::size_t from, std::size_t to) {
@@ -485,7 +504,8 @@ CueHits scan_cues(std::string_view key, std::uint32_t union_mask) {
       // The phrases that are prefixes of key[pos..], shortest first (their
       // order in the sorted table): narrow the table's range one byte at a
       // time; entries exactly len bytes long at the front of the range match.
-      auto lo = entries.begin(), hi = entries.end();
+      const auto first = static_cast<unsigned char>(key[pos]);
+      auto lo = entries.begin() + starts[first], hi = entries.begin() + starts[first + 1];
       for (std::size_t len = 1; pos + len <= key.size() && lo != hi; ++len) {
         const auto ch = static_cast<unsigned char>(key[pos + len - 1]);
         lo = std::lower_bound(lo, hi, ch, [len](const Entry& e, unsigned char c) {

@@ -277,7 +277,11 @@ void fold(std::string_view word, std::string& out) {
     }
   }
   if (ascii) {
-    for (char c : word) out.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c);
+    const std::size_t at = out.size();
+    out.append(word);
+    for (std::size_t i = at; i < out.size(); ++i) {
+      if (out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] - 'A' + 'a');
+    }
     return;
   }
   UErrorCode status = U_ZERO_ERROR;
