@@ -249,7 +249,7 @@ struct Evidence {
 
 struct PtrLenHash {
   std::size_t operator()(const std::pair<const char*, std::size_t>& k) const {
-    return std::hash<const char*>()(k.first) ^ (k.second * 0x9E3779B97F4A7C15ull);
+    return std::hash<const char*>()(k.first) * 31 + k.second;
   }
 };
 

@@ -439,7 +439,6 @@ const std::array<std::uint32_t, 257>& first_byte_starts() {
 
 }  // namespace
 
-bool is_cjk_cp(char32_t cp) { return unicode::is_cjk(unicode::script_of(cp)); }
 
 bool keeps(char32_t cp) {
   return unicode::is_letter(cp) || unicode::is_digit(cp) || cp == 0xA9 ||
@@ -464,6 +463,18 @@ std::string make_key(std::string_view text, std::size_t max_bytes, std::string& 
   key.reserve(folded.size());
   bool space = true;  // suppress leading spaces
   for (std::size_t pos = 0; pos < folded.size();) {
+    const auto b = static_cast<unsigned char>(folded[pos]);
+    if (b < 0x80) {  // ASCII: keeps() is letters and digits
+      if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')) {
+        key.push_back(static_cast<char>(b));
+        space = false;
+      } else if (!space) {
+        key.push_back(' ');
+        space = true;
+      }
+      ++pos;
+      continue;
+    }
     const utf8::Decoded d = utf8::decode(folded, pos);
     if (keeps(d.code_point)) {
       key.append(folded, pos, d.length);
@@ -508,12 +519,14 @@ CueHits scan_cues(std::string_view key, std::uint32_t union_mask) {
       auto lo = entries.begin() + starts[first], hi = entries.begin() + starts[first + 1];
       for (std::size_t len = 1; pos + len <= key.size() && lo != hi; ++len) {
         const auto ch = static_cast<unsigned char>(key[pos + len - 1]);
-        lo = std::lower_bound(lo, hi, ch, [len](const Entry& e, unsigned char c) {
-          return e.key.size() < len || static_cast<unsigned char>(e.key[len - 1]) < c;
-        });
-        hi = std::upper_bound(lo, hi, ch, [len](unsigned char c, const Entry& e) {
-          return c < static_cast<unsigned char>(e.key[len - 1]);
-        });
+        if (len > 1) {  // len 1: the first-byte index gave the range
+          lo = std::lower_bound(lo, hi, ch, [len](const Entry& e, unsigned char c) {
+            return e.key.size() < len || static_cast<unsigned char>(e.key[len - 1]) < c;
+          });
+          hi = std::upper_bound(lo, hi, ch, [len](unsigned char c, const Entry& e) {
+            return c < static_cast<unsigned char>(e.key[len - 1]);
+          });
+        }
         for (auto it = lo; it != hi && it->key.size() == len; ++it) {
           const std::size_t end = pos + len;
           if (end < key.size() && key[end] != ' ' && !it->ends_cjk) {

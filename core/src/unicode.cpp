@@ -61,12 +61,6 @@ bool is_lowercase(char32_t cp) {
   return u_isULowercase(static_cast<UChar32>(cp)) != 0;
 }
 
-bool is_control(char32_t cp) {
-  if (cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x0B || cp == 0x0C) return false;
-  if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) return true;
-  return (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
-}
-
 // ------------------------------------------------------------------ Breaker
 
 struct Breaker::Impl {

@@ -41,7 +41,11 @@ enum class Script : unsigned char { Common, Latin, Cyrillic, Greek, Arabic, Hebr
 [[nodiscard]] bool is_lowercase(char32_t cp);
 // Characters that written text never means (C0/C1 controls other than tab and
 // line breaks, noncharacters); the core reads them as spaces.
-[[nodiscard]] bool is_control(char32_t cp);
+[[nodiscard]] inline bool is_control(char32_t cp) {
+  if (cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x0B || cp == 0x0C) return false;
+  if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) return true;
+  return (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
+}
 
 // Han, Hiragana and Katakana: scripts written without spaces between words,
 // whose runs become character bigrams.
