@@ -138,10 +138,18 @@ struct Evidence {
   }
 
   void add_word(std::string_view word, std::string& folded) {
-    folded.clear();
-    unicode::fold(word, folded);
+    // Lower-case ASCII folds to itself: look it up as it stands.
+    const bool as_is = std::all_of(word.begin(), word.end(), [](char c) {
+      return static_cast<unsigned char>(c) < 0x80 && !(c >= 'A' && c <= 'Z');
+    });
+    if (!as_is) {
+      folded.clear();
+      unicode::fold(word, folded);
+    }
     ++words;
-    for (std::uint32_t in = lists_containing(folded); in != 0; in &= in - 1) ++hits[std::countr_zero(in)];
+    for (std::uint32_t in = lists_containing(as_is ? word : std::string_view(folded)); in != 0; in &= in - 1) {
+      ++hits[std::countr_zero(in)];
+    }
     const char32_t first = utf8::decode(word, 0).code_point;
     switch (unicode::script_of(first)) {
       case Script::Latin: letter_hints(word, kLetterHints); break;
