@@ -606,6 +606,20 @@ struct Classifier {
   std::string language;
 
   const std::vector<NoiseReason>* forced = nullptr;  // HTML: reasons implied by elements
+  LanguageDetector* detector = nullptr;
+
+  // The block's text as a view into `text` when it has the same bytes (plain
+  // text that needed no repair), so the detector reads it once for cleaning
+  // and again, from its memory, for the document.
+  std::string_view stable_raw(std::size_t i) const {
+    const std::string_view r = raw(i);
+    const Span& s = blocks[i].span;
+    if (s.byte_end <= text.size() && s.byte_start <= s.byte_end) {
+      const std::string_view in_text = text.substr(s.byte_start, s.byte_end - s.byte_start);
+      if (in_text == r) return in_text;
+    }
+    return r;
+  }
 
   // A block's text: the input bytes for plain text (repaired), the text without
   // tags for HTML.
@@ -619,14 +633,18 @@ struct Classifier {
       const std::string_view r = raw(i);
       x.words = static_cast<double>(half_words(r)) / 2.0;
       x.ends = scan::ends_sentence(r, 0, r.size());
-      x.key = noise::make_key(r, L::kKeyMaxBytes);
-      if (forced != nullptr && (*forced)[i] != NoiseReason::None) {
+      const bool is_forced = forced != nullptr && (*forced)[i] != NoiseReason::None;
+      if (!is_forced && r.size() <= L::kKeyMaxBytes) {
+        // The whole block fits the key, so its fold is the block's fold.
+        x.key = noise::make_key(r, L::kKeyMaxBytes, x.folded);
+      } else {
+        x.key = noise::make_key(r, L::kKeyMaxBytes);
+      }
+      if (is_forced) {
         x.reason = (*forced)[i];
         continue;
       }
       if (r.size() <= L::kKeyMaxBytes) {
-        const std::string repaired = utf8::repaired(r);
-        unicode::fold(repaired, x.folded);
         x.hits = noise::scan_cues(x.key, button_mask);
         x.scanned = true;
         classify_local(r, x);
@@ -664,7 +682,7 @@ struct Classifier {
     for (std::size_t i = 0; i < candidates.size(); ++i) {
       candidates[i].kind = is_noise(f[i]) ? BlockKind::Noise : BlockKind::Body;
     }
-    language = detect_language(text, candidates);
+    language = detector->detect(text, candidates);
     if (language == "und" && requested != "auto" && !requested.empty()) language = std::string(requested);
   }
 
@@ -787,9 +805,9 @@ struct Classifier {
     const StopwordList* body_list = stopwords_for(language);
     for (std::size_t i = 0; i < f.size(); ++i) {
       if (is_noise(f[i]) || title == i) continue;
-      const std::string_view r = raw(i);
+      const std::string_view r = stable_raw(i);
       const std::string block_language =
-          detect_language(r.substr(0, std::min(r.size(), L::kOtherLanguageSampleBytes)));
+          detector->detect(r.substr(0, std::min(r.size(), L::kOtherLanguageSampleBytes)));
       if (block_language == "und" || block_language == language) continue;
       const std::string_view group = script_group(block_language);
       if (group != body_group) {
@@ -1045,9 +1063,11 @@ std::optional<std::size_t> title_only(std::vector<Block>& blocks) {
 
 
 std::optional<std::size_t> classify(std::string_view text, std::vector<Block>& blocks, bool remove_noise,
-                                    std::string_view language, const std::vector<NoiseReason>* forced) {
+                                    std::string_view language, const std::vector<NoiseReason>* forced,
+                                    LanguageDetector* detector) {
   if (!remove_noise) return title_only(blocks);
-  Classifier c{text, blocks, {}, std::nullopt, "und", forced};
+  LanguageDetector local;
+  Classifier c{text, blocks, {}, std::nullopt, "und", forced, detector != nullptr ? detector : &local};
   c.measure();
   c.resolve_buttons();
   c.decide_language(language);
@@ -1069,17 +1089,18 @@ std::optional<std::size_t> classify(std::string_view text, std::vector<Block>& b
 
 std::optional<std::size_t> classify_text_blocks(std::string_view text, std::vector<Block>& blocks, bool remove_noise,
                                                 std::string_view language) {
-  return classify(text, blocks, remove_noise, language, nullptr);
+  return classify(text, blocks, remove_noise, language, nullptr, nullptr);
 }
 
 std::optional<std::size_t> classify_blocks(std::string_view text, const Utf16Offsets& offsets,
-                                           std::vector<Block>& blocks, bool remove_noise, std::string_view language) {
+                                           std::vector<Block>& blocks, bool remove_noise, std::string_view language,
+                                           LanguageDetector* detector) {
   if (remove_noise && noise::looks_like_html(text)) {
     std::vector<NoiseReason> forced;
     blocks = noise::html_blocks(text, offsets, forced);
-    return classify(text, blocks, remove_noise, language, &forced);
+    return classify(text, blocks, remove_noise, language, &forced, detector);
   }
-  return classify(text, blocks, remove_noise, language, nullptr);
+  return classify(text, blocks, remove_noise, language, nullptr, detector);
 }
 
 }  // namespace precis

@@ -31,6 +31,7 @@
 #include <string_view>
 #include <vector>
 
+#include "language.hpp"
 #include "offsets.hpp"
 #include "precis/precis.hpp"
 
@@ -44,9 +45,12 @@ namespace precis {
 // nothing is removed. `language` is "auto" or the caller's ISO 639-1 code
 // (the stopword list used for the density test). HTML input may re-cut
 // `blocks` (spans still index `text`, UTF-16 offsets from `offsets`).
+// `detector`, when given, keeps the language evidence of the blocks for the
+// caller's own detection on the same text.
 [[nodiscard]] std::optional<std::size_t> classify_blocks(std::string_view text, const Utf16Offsets& offsets,
                                                          std::vector<Block>& blocks, bool remove_noise,
-                                                         std::string_view language = "auto");
+                                                         std::string_view language = "auto",
+                                                         LanguageDetector* detector = nullptr);
 
 // The classification without the HTML re-cut: blocks are classified in place.
 // Exposed for tests.

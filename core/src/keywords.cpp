@@ -1,6 +1,9 @@
 #include "keywords.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
+#include <vector>
 #include <cmath>
 #include <string>
 #include <string_view>
@@ -15,8 +18,56 @@ namespace {
 
 constexpr std::size_t kMaxPhraseTerms = 3;
 
+// Up to kMaxPhraseTerms term ids, inline: phrases are counted for every
+// position of every sentence, so they must not allocate.
+struct Terms3 {
+  std::array<std::uint32_t, kMaxPhraseTerms> ids{};
+  std::size_t n = 0;
+  [[nodiscard]] std::size_t size() const { return n; }
+  [[nodiscard]] const std::uint32_t* begin() const { return ids.data(); }
+  [[nodiscard]] const std::uint32_t* end() const { return ids.data() + n; }
+  std::uint32_t operator[](std::size_t k) const { return ids[k]; }
+  void push_back(std::uint32_t id) { ids[n++] = id; }
+  bool operator==(const Terms3& o) const { return n == o.n && std::equal(begin(), end(), o.begin()); }
+};
+
+// Phrase index by terms: open addressing over indices into `phrases`.
+class PhraseIndex {
+ public:
+  // The slot for `key`: its phrase index, or kEmpty.
+  template <class Phrases>
+  std::size_t& find(const Terms3& key, const Phrases& phrases) {
+    if (2 * (used_ + 1) > slots_.size()) grow(phrases);
+    std::size_t i = hash(key) & (slots_.size() - 1);
+    while (slots_[i] != kEmpty && !(phrases[slots_[i]].terms == key)) i = (i + 1) & (slots_.size() - 1);
+    return slots_[i];
+  }
+  void added() { ++used_; }
+  static constexpr std::size_t kEmpty = ~std::size_t{0};
+
+ private:
+  static std::size_t hash(const Terms3& key) {
+    std::uint64_t h = key.n;
+    for (std::uint32_t id : key) h = (h ^ id) * 0x9E3779B97F4A7C15ull;
+    return static_cast<std::size_t>(h ^ (h >> 29));
+  }
+  template <class Phrases>
+  void grow(const Phrases& phrases) {
+    std::vector<std::size_t> old = std::move(slots_);
+    slots_.assign(old.empty() ? 1024 : old.size() * 2, kEmpty);
+    for (std::size_t p : old) {
+      if (p == kEmpty) continue;
+      std::size_t i = hash(phrases[p].terms) & (slots_.size() - 1);
+      while (slots_[i] != kEmpty) i = (i + 1) & (slots_.size() - 1);
+      slots_[i] = p;
+    }
+  }
+  std::vector<std::size_t> slots_;
+  std::size_t used_ = 0;
+};
+
 struct Phrase {
-  std::vector<std::uint32_t> terms;
+  Terms3 terms;
   std::size_t count = 0;
   std::size_t first = 0;  // order of first appearance
   std::uint32_t byte_start = 0, byte_end = 0;
@@ -56,27 +107,29 @@ std::vector<Keyword> extract_keywords(std::string_view text, const Terms& terms,
     if (tw.term < vocabulary) weight[tw.term] *= 2;
   }
 
-  std::unordered_map<std::string, std::size_t> index;  // key: term ids as bytes
+  PhraseIndex index;
   std::vector<Phrase> phrases;
-  std::string key;
+  Terms3 key;
   for (const auto& tokens : terms.tokens) {
     for (std::size_t i = 0; i < tokens.size(); ++i) {
-      key.clear();
+      key = Terms3{};
       for (std::size_t len = 1; len <= kMaxPhraseTerms && i + len <= tokens.size(); ++len) {
         const Token& last = tokens[i + len - 1];
         if (last.term == kNoTerm) break;
         if (len > 1 && !adjacent(text, tokens[i + len - 2], last)) break;
-        key.append(reinterpret_cast<const char*>(&last.term), sizeof last.term);
-        auto [it, inserted] = index.try_emplace(key, phrases.size());
-        if (inserted) {
+        key.push_back(last.term);
+        std::size_t& slot = index.find(key, phrases);
+        if (slot == PhraseIndex::kEmpty) {
+          slot = phrases.size();
+          index.added();
           Phrase p;
-          for (std::size_t k = i; k < i + len; ++k) p.terms.push_back(tokens[k].term);
+          p.terms = key;
           p.first = phrases.size();
           p.byte_start = tokens[i].byte_start;
           p.byte_end = last.byte_end;
-          phrases.push_back(std::move(p));
+          phrases.push_back(p);
         }
-        ++phrases[it->second].count;
+        ++phrases[slot].count;
       }
     }
   }

@@ -4,6 +4,8 @@
 #include <array>
 #include <bit>
 #include <cstddef>
+#include <unordered_map>
+#include <utility>
 
 #include "stopwords.hpp"
 #include "unicode.hpp"
@@ -85,11 +87,18 @@ constexpr std::size_t kMinLatinVotes = 2;
 
 struct Evidence {
   std::array<std::size_t, 13> letters{};  // indexed by Script
-  std::vector<std::size_t> hits;          // per stopword list: stopword hits + letter hints
+  std::array<std::size_t, 32> hits{};     // per stopword list: stopword hits + letter hints
   std::size_t words = 0;
   std::size_t arabic_words = 0, persian_words = 0;
 
-  Evidence() : hits(stopword_lists().size(), 0) {}
+  // Evidence of two stretches read one after the other.
+  void add(const Evidence& o) {
+    for (std::size_t i = 0; i < letters.size(); ++i) letters[i] += o.letters[i];
+    for (std::size_t i = 0; i < hits.size(); ++i) hits[i] += o.hits[i];
+    words += o.words;
+    arabic_words += o.arabic_words;
+    persian_words += o.persian_words;
+  }
 
   void vote_for(std::string_view code) {
     const auto lists = stopword_lists();
@@ -129,10 +138,18 @@ struct Evidence {
   }
 
   void add_word(std::string_view word, std::string& folded) {
-    folded.clear();
-    unicode::fold(word, folded);
+    // Lower-case ASCII folds to itself: look it up as it stands.
+    const bool as_is = std::all_of(word.begin(), word.end(), [](char c) {
+      return static_cast<unsigned char>(c) < 0x80 && !(c >= 'A' && c <= 'Z');
+    });
+    if (!as_is) {
+      folded.clear();
+      unicode::fold(word, folded);
+    }
     ++words;
-    for (std::uint32_t in = lists_containing(folded); in != 0; in &= in - 1) ++hits[std::countr_zero(in)];
+    for (std::uint32_t in = lists_containing(as_is ? word : std::string_view(folded)); in != 0; in &= in - 1) {
+      ++hits[std::countr_zero(in)];
+    }
     const char32_t first = utf8::decode(word, 0).code_point;
     switch (unicode::script_of(first)) {
       case Script::Latin: letter_hints(word, kLetterHints); break;
@@ -238,25 +255,48 @@ struct Evidence {
   }
 };
 
+struct PtrLenHash {
+  std::size_t operator()(const std::pair<const char*, std::size_t>& k) const {
+    return std::hash<const char*>()(k.first) * 31 + k.second;
+  }
+};
+
 }  // namespace
 
-std::string detect_language(std::string_view text, const std::vector<Block>& blocks) {
+struct LanguageDetector::Impl {
+  std::unordered_map<std::pair<const char*, std::size_t>, Evidence, PtrLenHash> seen;
+
+  const Evidence& of(std::string_view stretch) {
+    const auto [it, inserted] = seen.try_emplace({stretch.data(), stretch.size()});
+    if (inserted) it->second.add_text(stretch);
+    return it->second;
+  }
+};
+
+LanguageDetector::LanguageDetector() : impl_(std::make_unique<Impl>()) {}
+LanguageDetector::~LanguageDetector() = default;
+
+std::string LanguageDetector::detect(std::string_view text, const std::vector<Block>& blocks) {
   Evidence evidence;
   std::size_t read = 0;
   for (const Block& block : blocks) {
     if (block.kind == BlockKind::Noise) continue;
     const std::size_t take = std::min(block.span.byte_end - block.span.byte_start, kSampleBytes - read);
-    evidence.add_text(text.substr(block.span.byte_start, take));
+    evidence.add(impl_->of(text.substr(block.span.byte_start, take)));
     read += take;
     if (read >= kSampleBytes) break;
   }
   return evidence.decide();
 }
 
-std::string detect_language(std::string_view text) {
-  Evidence evidence;
-  evidence.add_text(text.substr(0, std::min(text.size(), kSampleBytes)));
-  return evidence.decide();
+std::string LanguageDetector::detect(std::string_view text) {
+  return impl_->of(text.substr(0, std::min(text.size(), kSampleBytes))).decide();
 }
+
+std::string detect_language(std::string_view text, const std::vector<Block>& blocks) {
+  return LanguageDetector().detect(text, blocks);
+}
+
+std::string detect_language(std::string_view text) { return LanguageDetector().detect(text); }
 
 }  // namespace precis

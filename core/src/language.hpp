@@ -2,6 +2,8 @@
 // stopwords and term rules by it.
 #pragma once
 
+#include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,5 +20,26 @@ namespace precis {
 
 // The same on one stretch of text (used for per-block checks).
 [[nodiscard]] std::string detect_language(std::string_view text);
+
+// The same two answers, with the evidence of each stretch of text read once:
+// cleaning detects the body's language, then each block's, and the pipeline
+// the body's again after cleaning, all over the same blocks. Evidence is
+// additive over stretches and depends only on their bytes, so it is kept by
+// the stretch's address and length (the text must outlive the detector and
+// not change). One per summarize call; not thread-safe.
+class LanguageDetector {
+ public:
+  LanguageDetector();
+  ~LanguageDetector();
+  LanguageDetector(const LanguageDetector&) = delete;
+  LanguageDetector& operator=(const LanguageDetector&) = delete;
+
+  [[nodiscard]] std::string detect(std::string_view text, const std::vector<Block>& blocks);
+  [[nodiscard]] std::string detect(std::string_view text);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace precis

@@ -419,9 +419,26 @@ const std::vector<Entry>& table() {
   return entries;
 }
 
+// For each first byte b, the table's entries starting with it are
+// [starts[b], starts[b + 1]): the first narrowing step of scan_cues, which
+// would otherwise binary-search the whole table at every word.
+const std::array<std::uint32_t, 257>& first_byte_starts() {
+  static const std::array<std::uint32_t, 257> starts = [] {
+    const std::vector<Entry>& entries = table();
+    std::array<std::uint32_t, 257> out{};
+    std::size_t i = 0;
+    for (std::size_t b = 0; b < 256; ++b) {
+      while (i < entries.size() && static_cast<unsigned char>(entries[i].key[0]) < b) ++i;
+      out[b] = static_cast<std::uint32_t>(i);
+    }
+    out[256] = static_cast<std::uint32_t>(entries.size());
+    return out;
+  }();
+  return starts;
+}
+
 }  // namespace
 
-bool is_cjk_cp(char32_t cp) { return unicode::is_cjk(unicode::script_of(cp)); }
 
 bool keeps(char32_t cp) {
   return unicode::is_letter(cp) || unicode::is_digit(cp) || cp == 0xA9 ||
@@ -429,18 +446,35 @@ bool keeps(char32_t cp) {
 }
 
 std::string make_key(std::string_view text, std::size_t max_bytes) {
+  std::string folded;
+  return make_key(text, max_bytes, folded);
+}
+
+std::string make_key(std::string_view text, std::size_t max_bytes, std::string& folded) {
+  folded.clear();
   if (text.size() > max_bytes) {
     std::size_t cut = max_bytes;
     while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
     text = text.substr(0, cut);
   }
   const std::string repaired = utf8::repaired(text);
-  std::string folded;
   unicode::fold(repaired, folded);
   std::string key;
   key.reserve(folded.size());
   bool space = true;  // suppress leading spaces
   for (std::size_t pos = 0; pos < folded.size();) {
+    const auto b = static_cast<unsigned char>(folded[pos]);
+    if (b < 0x80) {  // ASCII: keeps() is letters and digits
+      if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')) {
+        key.push_back(static_cast<char>(b));
+        space = false;
+      } else if (!space) {
+        key.push_back(' ');
+        space = true;
+      }
+      ++pos;
+      continue;
+    }
     const utf8::Decoded d = utf8::decode(folded, pos);
     if (keeps(d.code_point)) {
       key.append(folded, pos, d.length);
@@ -462,6 +496,7 @@ double CueHits::coverage(Cue c) const {
 CueHits scan_cues(std::string_view key, std::uint32_t union_mask) {
   CueHits hits;
   const std::vector<Entry>& entries = table();
+  const std::array<std::uint32_t, 257>& starts = first_byte_starts();
   std::array<std::size_t, kCueCount> covered_until{};
   std::size_t union_until = 0, union_covered = 0;
   auto count_letters = [&](std::size_t from, std::size_t to) {
@@ -480,15 +515,18 @@ CueHits scan_cues(std::string_view key, std::uint32_t union_mask) {
       // The phrases that are prefixes of key[pos..], shortest first (their
       // order in the sorted table): narrow the table's range one byte at a
       // time; entries exactly len bytes long at the front of the range match.
-      auto lo = entries.begin(), hi = entries.end();
+      const auto first = static_cast<unsigned char>(key[pos]);
+      auto lo = entries.begin() + starts[first], hi = entries.begin() + starts[first + 1];
       for (std::size_t len = 1; pos + len <= key.size() && lo != hi; ++len) {
         const auto ch = static_cast<unsigned char>(key[pos + len - 1]);
-        lo = std::lower_bound(lo, hi, ch, [len](const Entry& e, unsigned char c) {
-          return e.key.size() < len || static_cast<unsigned char>(e.key[len - 1]) < c;
-        });
-        hi = std::upper_bound(lo, hi, ch, [len](unsigned char c, const Entry& e) {
-          return c < static_cast<unsigned char>(e.key[len - 1]);
-        });
+        if (len > 1) {  // len 1: the first-byte index gave the range
+          lo = std::lower_bound(lo, hi, ch, [len](const Entry& e, unsigned char c) {
+            return e.key.size() < len || static_cast<unsigned char>(e.key[len - 1]) < c;
+          });
+          hi = std::upper_bound(lo, hi, ch, [len](unsigned char c, const Entry& e) {
+            return c < static_cast<unsigned char>(e.key[len - 1]);
+          });
+        }
         for (auto it = lo; it != hi && it->key.size() == len; ++it) {
           const std::size_t end = pos + len;
           if (end < key.size() && key[end] != ' ' && !it->ends_cjk) {

@@ -16,6 +16,8 @@
 #include <string>
 #include <string_view>
 
+#include "unicode.hpp"
+
 namespace precis::noise {
 
 // What a matched phrase is evidence of.
@@ -55,10 +57,13 @@ inline constexpr std::size_t kCueCount = static_cast<std::size_t>(Cue::kCount);
 
 // Characters a key keeps (letters, digits, combining marks, ©); CJK test.
 [[nodiscard]] bool keeps(char32_t cp);
-[[nodiscard]] bool is_cjk_cp(char32_t cp);
+[[nodiscard]] inline bool is_cjk_cp(char32_t cp) { return unicode::is_cjk(unicode::script_of(cp)); }
 
 // The key of a block (see above), from at most `max_bytes` of its text.
 [[nodiscard]] std::string make_key(std::string_view text, std::size_t max_bytes);
+// The same, also handing over the folded text the key was made from (the
+// repaired, folded first `max_bytes`), so a caller needing both folds once.
+[[nodiscard]] std::string make_key(std::string_view text, std::size_t max_bytes, std::string& folded_out);
 
 // Where the cues occur in one key.
 struct CueHits {

@@ -2,7 +2,8 @@
 
 #include <algorithm>
 #include <iterator>
-#include <unordered_map>
+#include <cstdint>
+#include <vector>
 
 namespace precis {
 namespace {
@@ -28,23 +29,54 @@ std::uint32_t bit_of(const StopwordList* list) {
 }
 
 // Every word of every list -> the lists that hold it. Built once, on first use
-// (about 10,000 words); the lists themselves stay the packed sorted strings.
-const std::unordered_map<std::string_view, std::uint32_t>& word_index() {
-  static const std::unordered_map<std::string_view, std::uint32_t> index = [] {
-    std::unordered_map<std::string_view, std::uint32_t> out;
+// (about 10,000 words), as one open-addressing table of views into the packed
+// sorted strings the lists stay in: no allocation per word, and a lookup is a
+// short hash and usually one comparison.
+class WordIndex {
+ public:
+  WordIndex() {
     std::size_t total = 0;
     for (const StopwordList& list : kStopwordLists) total += std::count(list.words.begin(), list.words.end(), '\n');
-    out.reserve(total);
+    std::size_t size = 1;
+    while (size < 2 * total + 2) size *= 2;
+    words_.resize(size);
+    bits_.assign(size, 0);
     for (const StopwordList& list : kStopwordLists) {
       const std::uint32_t bit = bit_of(&list);
       for (std::size_t start = 0; start < list.words.size();) {
         const std::size_t end = list.words.find('\n', start);
-        out[list.words.substr(start, end - start)] |= bit;
+        const std::string_view word = list.words.substr(start, end - start);
+        const std::size_t slot = find(word);
+        words_[slot] = word;
+        bits_[slot] |= bit;
         start = end + 1;
       }
     }
-    return out;
-  }();
+  }
+
+  [[nodiscard]] std::uint32_t lists(std::string_view word) const { return bits_[find(word)]; }
+
+ private:
+  static std::uint64_t hash(std::string_view word) {
+    std::uint64_t h = 0xCBF29CE484222325ull;  // FNV-1a
+    for (char c : word) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ull;
+    return h ^ (h >> 32);
+  }
+  // The word's slot, or the empty slot where it would go (bits 0: every list
+  // has a bit, so a used slot never has 0).
+  [[nodiscard]] std::size_t find(std::string_view word) const {
+    const std::size_t mask = bits_.size() - 1;
+    std::size_t i = static_cast<std::size_t>(hash(word)) & mask;
+    while (bits_[i] != 0 && words_[i] != word) i = (i + 1) & mask;
+    return i;
+  }
+
+  std::vector<std::string_view> words_;
+  std::vector<std::uint32_t> bits_;
+};
+
+const WordIndex& word_index() {
+  static const WordIndex index;
   return index;
 }
 
@@ -73,9 +105,7 @@ bool binary_search(const StopwordList& list, std::string_view folded_word) {
 }  // namespace
 
 std::uint32_t lists_containing(std::string_view folded_word) {
-  const auto& index = word_index();
-  const auto it = index.find(folded_word);
-  return it == index.end() ? 0 : it->second;
+  return word_index().lists(folded_word);
 }
 
 bool contains(const StopwordList& list, std::string_view folded_word) {

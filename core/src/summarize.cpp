@@ -78,8 +78,9 @@ Outcome summarize(std::string_view text, const Options& options) {
 
   // clean
   doc.blocks = split_blocks(text, doc.offsets);
-  doc.title_block = classify_blocks(text, doc.offsets, doc.blocks, options.clean, options.language);
-  doc.language = options.language == "auto" ? detect_language(text, doc.blocks) : options.language;
+  LanguageDetector detector;
+  doc.title_block = classify_blocks(text, doc.offsets, doc.blocks, options.clean, options.language, &detector);
+  doc.language = options.language == "auto" ? detector.detect(text, doc.blocks) : options.language;
   timer.lap(timings.clean_ms);
 
   // segment

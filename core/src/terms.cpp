@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
-#include <unordered_map>
+#include <cstdint>
+#include <string_view>
+#include <vector>
 
 #include "numeric.hpp"
 #include "stopwords.hpp"
@@ -11,6 +13,42 @@
 
 namespace precis {
 namespace {
+
+// Term text -> id (its index in the vocabulary, in order of first use):
+// open addressing over ids, the text kept once, in the vocabulary.
+class TermIds {
+ public:
+  std::uint32_t id(const std::string& key, std::vector<std::string>& vocabulary) {
+    if (2 * (vocabulary.size() + 1) > slots_.size()) grow(vocabulary);
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = hash(key) & mask;
+    while (slots_[i] != kEmpty) {
+      if (vocabulary[slots_[i]] == key) return slots_[i];
+      i = (i + 1) & mask;
+    }
+    slots_[i] = static_cast<std::uint32_t>(vocabulary.size());
+    vocabulary.push_back(key);
+    return slots_[i];
+  }
+
+ private:
+  static constexpr std::uint32_t kEmpty = ~std::uint32_t{0};
+  static std::size_t hash(std::string_view key) {
+    std::uint64_t h = 0xCBF29CE484222325ull;  // FNV-1a
+    for (char c : key) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ull;
+    return static_cast<std::size_t>(h ^ (h >> 32));
+  }
+  void grow(const std::vector<std::string>& vocabulary) {
+    slots_.assign(slots_.empty() ? 1024 : slots_.size() * 2, kEmpty);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::uint32_t id = 0; id < vocabulary.size(); ++id) {
+      std::size_t i = hash(vocabulary[id]) & mask;
+      while (slots_[i] != kEmpty) i = (i + 1) & mask;
+      slots_[i] = id;
+    }
+  }
+  std::vector<std::uint32_t> slots_;
+};
 
 class TermBuilder {
  public:
@@ -49,18 +87,19 @@ class TermBuilder {
 
  private:
   Token token(const std::string& key, std::size_t start, std::size_t end) {
-    auto [it, inserted] = ids_.try_emplace(key, static_cast<std::uint32_t>(terms_.vocabulary.size()));
-    if (inserted) terms_.vocabulary.push_back(key);
-    return {it->second, static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end)};
+    return {ids_.id(key, terms_.vocabulary), static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end)};
   }
 
   void word(std::size_t start, std::size_t end, std::vector<Token>& tokens) {
     folded_.clear();
     unicode::fold(text_.substr(start, end - start), folded_);
-    if (!stopwords_.contains(folded_)) strip_apostrophe(folded_);
+    // A stopword as folded stays one; otherwise only a word cut at an
+    // apostrophe needs asking again.
+    bool stop = stopwords_.contains(folded_);
+    if (!stop && strip_apostrophe(folded_)) stop = stopwords_.contains(folded_);
     std::size_t code_points = 0;
     for (char c : folded_) code_points += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
-    if (code_points < 2 || stopwords_.contains(folded_)) {
+    if (code_points < 2 || stop) {
       tokens.push_back({kNoTerm, static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end)});
     } else {
       tokens.push_back(token(folded_, start, end));
@@ -68,7 +107,8 @@ class TermBuilder {
   }
 
   // Keep the longest part around an apostrophe: greenspan's → greenspan.
-  static void strip_apostrophe(std::string& w) {
+  // Returns whether the word had one.
+  static bool strip_apostrophe(std::string& w) {
     std::size_t best_start = 0, best_len = 0, part_start = 0;
     bool found = false;
     for (std::size_t i = 0; i <= w.size(); ++i) {
@@ -86,6 +126,7 @@ class TermBuilder {
       }
     }
     if (found) w = w.substr(best_start, best_len);
+    return found;
   }
 
   // A Han/kana run (no spaces between words): character bigrams within each
@@ -153,7 +194,7 @@ class TermBuilder {
   StopwordSet stopwords_;
   unicode::Breaker& breaker_;
   Terms& terms_;
-  std::unordered_map<std::string, std::uint32_t> ids_;
+  TermIds ids_;
   std::vector<unicode::WordPiece> pieces_;
   std::vector<std::size_t> starts_;
   std::string folded_;

@@ -33,28 +33,21 @@ bool in_set(const char32_t (&toggles)[N], char32_t cp) {
 // from ICU, checked against it code point by code point in the unit tests)
 // rather than from ICU's property API, whose general property tries would add
 // ~140 KB to the wasm module.
-Script script_of(char32_t cp) {
-  if (cp < 0x80) {
-    const bool alpha = (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
-    return alpha ? Script::Latin : Script::Common;
-  }
+Script script_of_non_ascii(char32_t cp) {
   if (cp > 0x10FFFF) return Script::Other;
   const auto* after = std::upper_bound(std::begin(kScriptStarts), std::end(kScriptStarts), cp);
   return kScriptRuns[after - std::begin(kScriptStarts) - 1];
 }
 
-bool is_letter(char32_t cp) {
-  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+bool is_letter_non_ascii(char32_t cp) {
   return in_set(kLetterToggles, cp);
 }
 
-bool is_digit(char32_t cp) {
-  if (cp < 0x80) return cp >= '0' && cp <= '9';
+bool is_digit_non_ascii(char32_t cp) {
   return in_set(kDigitToggles, cp);
 }
 
-bool is_space(char32_t cp) {
-  if (cp < 0x80) return cp == ' ' || (cp >= 0x09 && cp <= 0x0D);
+bool is_space_non_ascii(char32_t cp) {
   return in_set(kSpaceToggles, cp);
 }
 
@@ -68,17 +61,12 @@ bool is_lowercase(char32_t cp) {
   return u_isULowercase(static_cast<UChar32>(cp)) != 0;
 }
 
-bool is_control(char32_t cp) {
-  if (cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x0B || cp == 0x0C) return false;
-  if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) return true;
-  return (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
-}
-
 // ------------------------------------------------------------------ Breaker
 
 struct Breaker::Impl {
   std::unique_ptr<icu::BreakIterator> sentence;
   std::unique_ptr<icu::BreakIterator> word;
+  std::vector<WordPiece> token;  // the fast path's cut of one token
 };
 
 namespace {
@@ -158,7 +146,67 @@ void Breaker::sentence_boundaries(std::string_view text, std::size_t begin, std:
   }
 }
 
-void Breaker::words(std::string_view text, std::size_t begin, std::size_t end, std::vector<WordPiece>& out) {
+namespace {
+
+// Appends one segment: an unsegmented Han run (ICU without a dictionary gives
+// it status "none") is classified by script so both builds agree, and
+// adjacent ideographic segments merge into one run.
+void emit(std::string_view text, std::size_t start, std::size_t stop, WordKind kind, std::vector<WordPiece>& out) {
+  if (kind == WordKind::Other || kind == WordKind::Letter) {
+    const utf8::Decoded d = utf8::decode(text, start);
+    if (is_cjk(script_of(d.code_point))) kind = WordKind::Ideographic;
+  }
+  if (kind == WordKind::Ideographic && !out.empty() && out.back().kind == WordKind::Ideographic &&
+      out.back().end == start) {
+    out.back().end = stop;
+    return;
+  }
+  out.push_back({start, stop, kind});
+}
+
+bool ascii_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+bool ascii_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+// Cuts the token text[start, stop) (no spaces) the way ICU's root word rules
+// do, if it has a shape whose cut is certain: printable ASCII only, one run
+// of letters or of digits (or none), and punctuation around it. Letters join
+// letters (WB5) and digits digits (WB8); '.', ',', ';', ':' and '\'' join only
+// between two letters or two digits (WB6/7, WB11/12), which this shape never
+// has; '_' (ExtendNumLet, WB13a/b) and '@' (a letter in ICU's data) join
+// words, so tokens with them are left to ICU; every other mark is a segment
+// of its own (WB999). Returns false, writing nothing, otherwise. Checked
+// against ICU on every token of up to three characters (tests/unit/test_terms.cpp).
+bool ascii_token(std::string_view text, std::size_t start, std::size_t stop, std::vector<WordPiece>& out) {
+  std::size_t core_start = stop, core_end = stop;
+  bool letters = false;
+  for (std::size_t i = start; i < stop; ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c <= 0x20 || c >= 0x7F || c == '_' || c == '@') return false;
+    const bool alpha = ascii_alpha(c), digit = ascii_digit(c);
+    if (!alpha && !digit) continue;
+    if (core_start == stop) {
+      core_start = i;
+      letters = alpha;
+    } else if (core_end != i || letters != alpha) {
+      return false;  // a second run, or letters and digits together
+    }
+    core_end = i + 1;
+  }
+  for (std::size_t i = start; i < stop; ++i) {
+    if (i == core_start) {
+      out.push_back({core_start, core_end, letters ? WordKind::Letter : WordKind::Number});
+      i = core_end - 1;
+    } else {
+      out.push_back({i, i + 1, WordKind::Other});
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+void Breaker::words_reference(std::string_view text, std::size_t begin, std::size_t end,
+                              std::vector<WordPiece>& out) {
   if (!impl_->word || end <= begin) return;
   Utf8Text ut(text, begin, end);
   if (!ut.ok()) return;
@@ -167,22 +215,49 @@ void Breaker::words(std::string_view text, std::size_t begin, std::size_t end, s
   if (U_FAILURE(status)) return;
   int32_t prev = impl_->word->first();
   for (int32_t b = impl_->word->next(); b != icu::BreakIterator::DONE; prev = b, b = impl_->word->next()) {
-    WordKind kind = word_kind(impl_->word->getRuleStatus());
-    const std::size_t start = begin + static_cast<std::size_t>(prev);
-    const std::size_t stop = begin + static_cast<std::size_t>(b);
-    // Without a dictionary ICU reports an unsegmented Han run with status
-    // "none"; classify by script so both builds agree.
-    if (kind == WordKind::Other || kind == WordKind::Letter) {
-      const utf8::Decoded d = utf8::decode(text, start);
-      if (is_cjk(script_of(d.code_point))) kind = WordKind::Ideographic;
-    }
-    if (kind == WordKind::Ideographic && !out.empty() && out.back().kind == WordKind::Ideographic &&
-        out.back().end == start) {
-      out.back().end = stop;
-      continue;
-    }
-    out.push_back({start, stop, kind});
+    emit(text, begin + static_cast<std::size_t>(prev), begin + static_cast<std::size_t>(b),
+         word_kind(impl_->word->getRuleStatus()), out);
   }
+}
+
+// A run of spaces (U+0020) is one segment (WB3d), and there is a boundary on
+// both sides of it: before it, because no rule joins anything to a following
+// space; after it, unless the next character is Extend, Format or ZWJ (WB4),
+// which is never the case when the next token is ASCII. So ICU's cut of the
+// whole range is the cut of each ASCII token on its own, and ICU is asked
+// only about the other stretches, each from the start of the spaces before
+// it (a boundary) to a boundary.
+void Breaker::words(std::string_view text, std::size_t begin, std::size_t end, std::vector<WordPiece>& out) {
+  if (!impl_->word || end <= begin) return;
+  std::size_t pos = begin;
+  std::size_t pending = end;  // start of the stretch ICU has still to cut, or `end` when none
+  while (pos < end) {
+    const std::size_t spaces = pos;
+    while (pos < end && text[pos] == ' ') ++pos;
+    const std::size_t token = pos;
+    while (pos < end && text[pos] != ' ') ++pos;
+    if (token == pos) {  // trailing spaces
+      if (pending == end) out.push_back({spaces, pos, WordKind::Other});
+      break;
+    }
+    if (pending == end) {
+      const std::size_t mark = out.size();
+      if (spaces < token) out.push_back({spaces, token, WordKind::Other});
+      if (ascii_token(text, token, pos, out)) continue;
+      out.resize(mark);
+      pending = spaces;
+    } else {
+      std::vector<WordPiece>& scratch = impl_->token;
+      scratch.clear();
+      if (ascii_token(text, token, pos, scratch)) {
+        words_reference(text, pending, spaces, out);
+        pending = end;
+        if (spaces < token) out.push_back({spaces, token, WordKind::Other});
+        out.insert(out.end(), scratch.begin(), scratch.end());
+      }
+    }
+  }
+  if (pending != end) words_reference(text, pending, end, out);
 }
 
 // ------------------------------------------------------------------ folding
@@ -196,7 +271,11 @@ void fold(std::string_view word, std::string& out) {
     }
   }
   if (ascii) {
-    for (char c : word) out.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c);
+    const std::size_t at = out.size();
+    out.append(word);
+    for (std::size_t i = at; i < out.size(); ++i) {
+      if (out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] - 'A' + 'a');
+    }
     return;
   }
   UErrorCode status = U_ZERO_ERROR;

@@ -14,7 +14,7 @@ constexpr bool is_continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
 // Well-formed sequences (Unicode Table 3-7). On an ill-formed sequence the
 // maximal subpart (the longest prefix that could start a well-formed one) is
 // consumed as a single replacement character.
-Decoded decode(std::string_view text, std::size_t pos) {
+Decoded decode_multibyte(std::string_view text, std::size_t pos) {
   const std::size_t size = text.size();
   const unsigned char b0 = byte_at(text, pos);
   if (b0 < 0x80) return {b0, 1, true};

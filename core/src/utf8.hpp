@@ -18,8 +18,14 @@ struct Decoded {
   bool valid;
 };
 
-// Decode the code point starting at text[pos] (pos < text.size()).
-[[nodiscard]] Decoded decode(std::string_view text, std::size_t pos);
+// Decode the code point starting at text[pos] (pos < text.size()). ASCII is
+// decoded inline (every stage decodes mostly ASCII); the rest out of line.
+[[nodiscard]] Decoded decode_multibyte(std::string_view text, std::size_t pos);
+[[nodiscard]] inline Decoded decode(std::string_view text, std::size_t pos) {
+  const auto b0 = static_cast<unsigned char>(text[pos]);
+  if (b0 < 0x80) return {b0, 1, true};
+  return decode_multibyte(text, pos);
+}
 
 // Number of UTF-16 code units the code point needs.
 [[nodiscard]] constexpr std::size_t utf16_length(char32_t cp) { return cp > 0xFFFF ? 2 : 1; }

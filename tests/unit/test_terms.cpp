@@ -81,3 +81,45 @@ TEST_CASE("the portable logarithm matches libm closely") {
   CHECK(numeric::ln(0) == 0);
   CHECK(numeric::ln(-1) == 0);
 }
+
+namespace {
+
+bool same_cut(unicode::Breaker& breaker, const std::string& text) {
+  std::vector<unicode::WordPiece> fast, icu;
+  breaker.words(text, 0, text.size(), fast);
+  breaker.words_reference(text, 0, text.size(), icu);
+  if (fast.size() != icu.size()) return false;
+  for (std::size_t i = 0; i < fast.size(); ++i) {
+    if (fast[i].start != icu[i].start || fast[i].end != icu[i].end || fast[i].kind != icu[i].kind) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+// The ASCII fast path of Breaker::words must cut exactly as ICU does: every
+// token of up to three characters drawn from printable ASCII and a few
+// characters that matter to the rules (tab, line breaks, a combining accent,
+// ZWJ, a curly apostrophe, NBSP, Han, kana, Hebrew, an emoji), between
+// spaces and next to words and numbers.
+TEST_CASE("unicode.words fast path: the same segments as ICU's root rules") {
+  unicode::Breaker breaker;
+  std::vector<std::string> alphabet;
+  for (int c = 0x20; c < 0x7F; ++c) alphabet.emplace_back(1, static_cast<char>(c));
+  for (const char* x : {"\n", "\t", "\r", "\xC3\xA9", "\xCC\x81", "\xE2\x80\x8D", "\xE2\x80\x99", "\xC2\xA0",
+                        "\xE4\xB8\xAD", "\xE3\x81\x82", "\xD7\x90", "\xF0\x9F\x98\x80"}) {
+    alphabet.emplace_back(x);
+  }
+  std::size_t mismatches = 0;
+  for (const std::string& a : alphabet) {
+    for (const std::string& b : alphabet) {
+      for (const std::string& c : alphabet) {
+        const std::string token = a + b + c;
+        if (!same_cut(breaker, " " + token + "  x" + token + " 1 " + token)) ++mismatches;
+      }
+      if (!same_cut(breaker, a + b) || !same_cut(breaker, "Word " + a + b + " 12")) ++mismatches;
+    }
+  }
+  CHECK(mismatches == 0);
+  CHECK(same_cut(breaker, "  The U.S. economy grew 3.5% in 2004, don't you_know? e-mail a@b.c \xE2\x80\x9CQuoted\xE2\x80\x9D  "));
+}
