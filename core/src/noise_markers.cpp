@@ -1,6 +1,7 @@
 #include "noise_markers.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <span>
 #include <vector>
 
@@ -12,7 +13,9 @@ namespace {
 
 // ------------------------------------------------------------------ lists
 // Short on purpose: each list names the words a page puts on its furniture in
-// en, de, es, fr, zh, ja, ko. Written naturally; normalized to keys once.
+// en, de, es, fr, it, pt, zh, ja, ko. Each phrase is written as its own key
+// (folded, punctuation as one space: "don t miss"), so the table needs no
+// folding when it is built; tests/unit/test_noise_markers.cpp checks that.
 
 constexpr std::string_view kCookieTopic[] = {
     "cookie", "cookies", "consent", "gdpr", "privacy policy", "privacy settings", "your privacy", "tracking",
@@ -84,7 +87,7 @@ constexpr std::string_view kCookieHeading[] = {
 
 constexpr std::string_view kNewsletterTopic[] = {
     "newsletter", "newsletters", "daily briefing", "morning briefing", "email updates", "breaking news alerts",
-    "newsletter abonnieren", "boletín", "boletines", "lettre d'information",
+    "newsletter abonnieren", "boletín", "boletines", "lettre d information",
     "新闻简报", "邮件订阅", "订阅",
     "ニュースレター", "メールマガジン",
     "뉴스레터",
@@ -140,7 +143,7 @@ constexpr std::string_view kAppTopic[] = {
     "our app", "our apps", "the app", "app store", "google play",
     "unsere app", "unserer app", "die app",
     "nuestra app", "la app", "nuestra aplicación",
-    "notre application", "notre appli", "l'application",
+    "notre application", "notre appli", "l application",
     "客户端", "我们的app",
     "アプリ",
     "앱",
@@ -214,7 +217,7 @@ constexpr std::string_view kAdPhrase[] = {
     "weiter nach der anzeige", "weiterlesen nach der anzeige", "nach der anzeige",
     "continúa después de la publicidad", "sigue leyendo", "continúa leyendo",
     "la suite après la publicité",
-    "下载app", "打开app", "客户端", "广告 ",
+    "下载app", "打开app", "客户端", "广告",
     "광고 건너뛰기", "앱 다운로드", "앱에서 보기",
 };
 
@@ -223,8 +226,8 @@ constexpr std::string_view kRelated[] = {
     "related links", "related internet links", "related reading", "more on this story", "read more",
     "read more about", "more stories", "more from", "more from bbc", "more news", "most read", "most popular",
     "most viewed", "most watched", "you may also like", "you might also like", "top stories", "recommended",
-    "recommended for you", "trending", "trending now", "latest news", "also read", "see also", "don't miss",
-    "editor's picks", "elsewhere", "more in", "more to explore", "what to read next", "read next", "up next",
+    "recommended for you", "trending", "trending now", "latest news", "also read", "see also", "don t miss",
+    "editor s picks", "elsewhere", "more in", "more to explore", "what to read next", "read next", "up next",
     "mehr zum thema", "lesen sie auch", "lesen sie mehr", "das könnte sie auch interessieren", "meistgelesen",
     "meistgelesene artikel", "weitere artikel", "auch interessant", "zum thema", "mehr dazu", "weiterlesen",
     "empfehlungen", "top artikel", "verwandte artikel", "mehr aus",
@@ -346,17 +349,23 @@ constexpr std::string_view kReadTime[] = {
     "min de lectura", "temps de lecture", "阅读时间", "阅读", "읽는 시간", "분 읽기",
 };
 
-struct List {
-  Cue cue;
-  std::span<const std::string_view> phrases;
+constexpr PhraseList kLists[] = {
+    {Cue::CookieTopic, kCookieTopic},     {Cue::CookieAction, kCookieAction},
+    {Cue::SiteSelf, kSiteSelf},           {Cue::ConsentButton, kConsentButton},
+    {Cue::CookieHeading, kCookieHeading}, {Cue::NewsletterTopic, kNewsletterTopic},
+    {Cue::NewsletterAction, kNewsletterAction}, {Cue::Share, kShare},
+    {Cue::ShareStart, kShareStart},       {Cue::Navigation, kNavigation},
+    {Cue::AppTopic, kAppTopic},           {Cue::AppAction, kAppAction},
+    {Cue::Footer, kFooter},               {Cue::FooterStrong, kFooterStrong},
+    {Cue::Advertisement, kAdvertisement}, {Cue::AgoUnit, kAgoUnit},
+    {Cue::AdPhrase, kAdPhrase},           {Cue::Related, kRelated},
+    {Cue::CaptionPrefix, kCaptionPrefix}, {Cue::CaptionCredit, kCaptionCredit},
+    {Cue::CaptionAi, kCaptionAi},         {Cue::BylineStart, kBylineStart},
+    {Cue::BylineTag, kBylineTag},         {Cue::AiLabel, kAiLabel},
+    {Cue::TimeWord, kTimeWord},           {Cue::Ago, kAgo},
+    {Cue::Month, kMonth},                 {Cue::ReadTime, kReadTime},
 };
-
-struct Entry {
-  std::string key;
-  Cue cue;
-  bool ends_cjk;
-  bool ends_hangul;
-};
+static_assert(kCueCount <= 32, "a trie node keeps its cues as bits of a uint32");
 
 // Particles and endings that attach to a Korean word: "쿠키" + "를".
 constexpr std::string_view kHangulSuffixes[] = {
@@ -375,70 +384,79 @@ bool hangul_suffix(std::string_view key, std::size_t pos) {
   return false;
 }
 
+// Every phrase of every list in one byte trie: scanning a key walks it once
+// from each word start, and a node where phrases end holds their cues. Built
+// on first use from the lists as written (about 1,500 phrases, no folding).
+class Trie {
+ public:
+  struct Node {
+    std::uint32_t first_child = 0;   // 0: none (node 0 is the root, nobody's child)
+    std::uint32_t next_sibling = 0;  // 0: last child
+    std::uint32_t cues = 0;          // bit(c) for each list with a phrase ending here
+    unsigned char byte = 0;          // the byte on the edge into this node
+    bool ends_cjk = false;           // the phrase's last character is CJK
+    bool ends_hangul = false;        // ... or Hangul
+  };
 
-const std::vector<Entry>& table() {
-  static const std::vector<Entry> entries = [] {
-    const List lists[] = {
-        {Cue::CookieTopic, kCookieTopic},     {Cue::CookieAction, kCookieAction},
-        {Cue::SiteSelf, kSiteSelf},           {Cue::ConsentButton, kConsentButton},
-        {Cue::CookieHeading, kCookieHeading}, {Cue::NewsletterTopic, kNewsletterTopic},
-        {Cue::NewsletterAction, kNewsletterAction}, {Cue::Share, kShare},
-        {Cue::ShareStart, kShareStart},       {Cue::Navigation, kNavigation},
-        {Cue::AppTopic, kAppTopic},           {Cue::AppAction, kAppAction},
-        {Cue::Footer, kFooter},               {Cue::FooterStrong, kFooterStrong},
-        {Cue::Advertisement, kAdvertisement}, {Cue::AgoUnit, kAgoUnit},
-        {Cue::AdPhrase, kAdPhrase},           {Cue::Related, kRelated},
-        {Cue::CaptionPrefix, kCaptionPrefix}, {Cue::CaptionCredit, kCaptionCredit},
-        {Cue::CaptionAi, kCaptionAi},         {Cue::BylineStart, kBylineStart},
-        {Cue::BylineTag, kBylineTag},         {Cue::AiLabel, kAiLabel},
-        {Cue::TimeWord, kTimeWord},           {Cue::Ago, kAgo},
-        {Cue::Month, kMonth},                 {Cue::ReadTime, kReadTime},
-    };
-    std::vector<Entry> out;
-    for (const List& list : lists) {
-      for (std::string_view phrase : list.phrases) {
-        std::string key = make_key(phrase, phrase.size());
-        if (key.empty()) continue;
-        const char32_t last = [&] {
-          std::size_t p = key.size() - 1;
-          while (p > 0 && (static_cast<unsigned char>(key[p]) & 0xC0) == 0x80) --p;
-          return utf8::decode(key, p).code_point;
-        }();
-        const bool hangul = unicode::script_of(last) == unicode::Script::Hangul;
-        out.push_back({std::move(key), list.cue, is_cjk_cp(last), hangul});
+  Trie() {
+    nodes_.emplace_back();  // the root
+    for (const PhraseList& list : kLists) {
+      for (std::string_view phrase : list.phrases) insert(phrase, list.cue);
+    }
+  }
+
+  // The node reached from the root by one byte, or 0.
+  [[nodiscard]] std::uint32_t root_child(unsigned char b) const { return root_[b]; }
+  // The child of `n` along byte `b`, or 0.
+  [[nodiscard]] std::uint32_t child(std::uint32_t n, unsigned char b) const {
+    for (std::uint32_t c = nodes_[n].first_child; c != 0; c = nodes_[c].next_sibling) {
+      if (nodes_[c].byte == b) return c;
+    }
+    return 0;
+  }
+  [[nodiscard]] const Node& operator[](std::uint32_t n) const { return nodes_[n]; }
+
+ private:
+  void insert(std::string_view phrase, Cue cue) {
+    if (phrase.empty()) return;
+    std::uint32_t n = 0;
+    for (std::size_t i = 0; i < phrase.size(); ++i) {
+      const auto b = static_cast<unsigned char>(phrase[i]);
+      std::uint32_t c = i == 0 ? root_[b] : child(n, b);
+      if (c == 0) {
+        c = static_cast<std::uint32_t>(nodes_.size());
+        Node node;
+        node.byte = b;
+        if (i > 0) {
+          node.next_sibling = nodes_[n].first_child;
+          nodes_[n].first_child = c;
+        } else {
+          root_[b] = c;
+        }
+        nodes_.push_back(node);
       }
+      n = c;
     }
-    std::sort(out.begin(), out.end(), [](const Entry& a, const Entry& b) {
-      return a.key != b.key ? a.key < b.key : a.cue < b.cue;
-    });
-    out.erase(std::unique(out.begin(), out.end(),
-                          [](const Entry& a, const Entry& b) { return a.key == b.key && a.cue == b.cue; }),
-              out.end());
-    return out;
-  }();
-  return entries;
-}
+    std::size_t p = phrase.size() - 1;
+    while (p > 0 && (static_cast<unsigned char>(phrase[p]) & 0xC0) == 0x80) --p;
+    const char32_t last = utf8::decode(phrase, p).code_point;
+    nodes_[n].cues |= bit(cue);
+    nodes_[n].ends_cjk = is_cjk_cp(last);
+    nodes_[n].ends_hangul = unicode::script_of(last) == unicode::Script::Hangul;
+  }
 
-// For each first byte b, the table's entries starting with it are
-// [starts[b], starts[b + 1]): the first narrowing step of scan_cues, which
-// would otherwise binary-search the whole table at every word.
-const std::array<std::uint32_t, 257>& first_byte_starts() {
-  static const std::array<std::uint32_t, 257> starts = [] {
-    const std::vector<Entry>& entries = table();
-    std::array<std::uint32_t, 257> out{};
-    std::size_t i = 0;
-    for (std::size_t b = 0; b < 256; ++b) {
-      while (i < entries.size() && static_cast<unsigned char>(entries[i].key[0]) < b) ++i;
-      out[b] = static_cast<std::uint32_t>(i);
-    }
-    out[256] = static_cast<std::uint32_t>(entries.size());
-    return out;
-  }();
-  return starts;
+  std::vector<Node> nodes_;
+  std::array<std::uint32_t, 256> root_{};
+};
+
+const Trie& trie() {
+  static const Trie t;
+  return t;
 }
 
 }  // namespace
 
+std::span<const PhraseList> phrase_lists() { return kLists; }
 
 bool keeps(char32_t cp) {
   return unicode::is_letter(cp) || unicode::is_digit(cp) || cp == 0xA9 ||
@@ -495,8 +513,7 @@ double CueHits::coverage(Cue c) const {
 
 CueHits scan_cues(std::string_view key, std::uint32_t union_mask) {
   CueHits hits;
-  const std::vector<Entry>& entries = table();
-  const std::array<std::uint32_t, 257>& starts = first_byte_starts();
+  const Trie& phrases = trie();
   std::array<std::size_t, kCueCount> covered_until{};
   std::size_t union_until = 0, union_covered = 0;
   auto count_letters = [&](std::size_t from, std::size_t to) {
@@ -512,30 +529,21 @@ CueHits scan_cues(std::string_view key, std::uint32_t union_mask) {
     const bool cjk = is_cjk_cp(d.code_point);
     const bool word_start = pos == 0 || key[pos - 1] == ' ' || cjk || previous_cjk;
     if (word_start && key[pos] != ' ') {
-      // The phrases that are prefixes of key[pos..], shortest first (their
-      // order in the sorted table): narrow the table's range one byte at a
-      // time; entries exactly len bytes long at the front of the range match.
-      const auto first = static_cast<unsigned char>(key[pos]);
-      auto lo = entries.begin() + starts[first], hi = entries.begin() + starts[first + 1];
-      for (std::size_t len = 1; pos + len <= key.size() && lo != hi; ++len) {
-        const auto ch = static_cast<unsigned char>(key[pos + len - 1]);
-        if (len > 1) {  // len 1: the first-byte index gave the range
-          lo = std::lower_bound(lo, hi, ch, [len](const Entry& e, unsigned char c) {
-            return e.key.size() < len || static_cast<unsigned char>(e.key[len - 1]) < c;
-          });
-          hi = std::upper_bound(lo, hi, ch, [len](unsigned char c, const Entry& e) {
-            return c < static_cast<unsigned char>(e.key[len - 1]);
-          });
+      // The phrases that are prefixes of key[pos..], shortest first: walk the
+      // trie along the key; a node with cues is a phrase ending at pos + len.
+      std::uint32_t n = phrases.root_child(static_cast<unsigned char>(key[pos]));
+      for (std::size_t len = 1; n != 0; ++len) {
+        const Trie::Node& node = phrases[n];
+        const std::size_t end = pos + len;
+        bool ends_here = node.cues != 0;
+        if (ends_here && end < key.size() && key[end] != ' ' && !node.ends_cjk) {
+          // An alphabetic phrase must end at a word end (or before CJK text);
+          // a Korean one may carry a particle or ending ("쿠키를", "구독하세요").
+          const utf8::Decoded next = utf8::decode(key, end);
+          ends_here = is_cjk_cp(next.code_point) || (node.ends_hangul && hangul_suffix(key, end));
         }
-        for (auto it = lo; it != hi && it->key.size() == len; ++it) {
-          const std::size_t end = pos + len;
-          if (end < key.size() && key[end] != ' ' && !it->ends_cjk) {
-            // An alphabetic phrase must end at a word end (or before CJK text);
-            // a Korean one may carry a particle or ending ("쿠키를", "구독하세요").
-            const utf8::Decoded next = utf8::decode(key, end);
-            if (!is_cjk_cp(next.code_point) && !(it->ends_hangul && hangul_suffix(key, end))) continue;
-          }
-          const std::size_t c = static_cast<std::size_t>(it->cue);
+        for (std::uint32_t cues = ends_here ? node.cues : 0; cues != 0; cues &= cues - 1) {
+          const auto c = static_cast<std::size_t>(std::countr_zero(cues));
           if (hits.count[c] < UINT16_MAX) ++hits.count[c];
           if (pos == 0) {
             hits.at_start[c] = true;
@@ -546,7 +554,7 @@ CueHits scan_cues(std::string_view key, std::uint32_t union_mask) {
             hits.covered[c] = static_cast<std::uint16_t>(std::min<std::size_t>(hits.covered[c] + count_letters(from, end), UINT16_MAX));
             covered_until[c] = end;
           }
-          if ((union_mask & bit(it->cue)) != 0) {
+          if ((union_mask & (std::uint32_t{1} << c)) != 0) {
             const std::size_t ufrom = std::max(pos, union_until);
             if (end > ufrom) {
               union_covered += count_letters(ufrom, end);
@@ -554,6 +562,8 @@ CueHits scan_cues(std::string_view key, std::uint32_t union_mask) {
             }
           }
         }
+        if (end >= key.size()) break;
+        n = phrases.child(n, static_cast<unsigned char>(key[end]));
       }
     }
     previous_cjk = cjk;

@@ -13,6 +13,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -86,6 +87,14 @@ struct CueHits {
 [[nodiscard]] CueHits scan_cues(std::string_view key, std::uint32_t union_mask = 0);
 
 [[nodiscard]] constexpr std::uint32_t bit(Cue c) { return std::uint32_t{1} << static_cast<unsigned>(c); }
+
+// The phrases behind one cue, each written as its own key.
+struct PhraseList {
+  Cue cue;
+  std::span<const std::string_view> phrases;
+};
+// Every list scan_cues looks for (for tests and tools).
+[[nodiscard]] std::span<const PhraseList> phrase_lists();
 
 // Raw-text phrases that mark an inline photo credit ("Photograph: ...",
 // "Foto: ...", "사진=..."), searched in the folded text, not the key.
