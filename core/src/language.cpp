@@ -138,10 +138,13 @@ struct Evidence {
   }
 
   void add_word(std::string_view word, std::string& folded) {
+    bool ascii = true, upper = false;
+    for (char c : word) {
+      ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+      upper = upper || (c >= 'A' && c <= 'Z');
+    }
     // Lower-case ASCII folds to itself: look it up as it stands.
-    const bool as_is = std::all_of(word.begin(), word.end(), [](char c) {
-      return static_cast<unsigned char>(c) < 0x80 && !(c >= 'A' && c <= 'Z');
-    });
+    const bool as_is = ascii && !upper;
     if (!as_is) {
       folded.clear();
       unicode::fold(word, folded);
@@ -150,6 +153,7 @@ struct Evidence {
     for (std::uint32_t in = lists_containing(as_is ? word : std::string_view(folded)); in != 0; in &= in - 1) {
       ++hits[std::countr_zero(in)];
     }
+    if (ascii) return;  // no hinted letter is ASCII, and ASCII is no Arabic
     const char32_t first = utf8::decode(word, 0).code_point;
     switch (unicode::script_of(first)) {
       case Script::Latin: letter_hints(word, kLetterHints); break;

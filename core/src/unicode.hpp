@@ -99,8 +99,10 @@ class Breaker {
   std::unique_ptr<Impl> impl_;
 };
 
-// NFKC, then full Unicode case folding, appended to `out`. ASCII takes a fast
-// path with the same result.
-void fold(std::string_view word, std::string& out);
+// NFKC, then full Unicode case folding, appended to `out`. ASCII stretches
+// take a fast path with the same result; only non-ASCII runs go to ICU.
+void fold(std::string_view text, std::string& out);
+// The same, the whole text through ICU: the reference fold() is tested against.
+void fold_reference(std::string_view text, std::string& out);
 
 }  // namespace precis::unicode

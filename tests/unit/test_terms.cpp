@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include "fixtures.hpp"
 #include "numeric.hpp"
@@ -122,4 +125,39 @@ TEST_CASE("unicode.words fast path: the same segments as ICU's root rules") {
   }
   CHECK(mismatches == 0);
   CHECK(same_cut(breaker, "  The U.S. economy grew 3.5% in 2004, don't you_know? e-mail a@b.c \xE2\x80\x9CQuoted\xE2\x80\x9D  "));
+}
+
+TEST_CASE("fold's ASCII fast path gives ICU's result on mixed text") {
+  // Pieces chosen where a split could go wrong: marks that compose with the
+  // ASCII letter before them ("e" + U+0301, "<" + U+0338), compatibility
+  // characters that fold to ASCII (ﬁ, ①, ½, full-width), case folding that
+  // grows (ß, İ), Hangul jamo that compose with each other, ill-formed bytes.
+  const std::vector<std::string> pieces = {
+      "a", "E", "<", "=", " ", "'", "1", "K", "e", "\xCC\x81", "\xCC\xB8", "\xCD\x85", "\xEF\xAC\x81", "\xE2\x91\xA0",
+      "\xC2\xBD", "\xEF\xBC\xA1", "\xC4\xB0", "\xC3\x9F", "\xCE\xA3", "\xCF\x82", "\xE1\x84\x80", "\xE1\x85\xA1",
+      "\xE1\x86\xA8", "\xEA\xB0\x80", "\xE2\x80\x99", "\xE2\x84\xAA", "\xC3\xA9", "\xE4\xB8\xAD", "\xFF", "\xE2\x82"};
+  std::uint32_t state = 12345;
+  auto next = [&] {
+    state = state * 1664525u + 1013904223u;
+    return state >> 8;
+  };
+  for (int i = 0; i < 20000; ++i) {
+    std::string text;
+    const std::uint32_t n = 1 + next() % 8;
+    for (std::uint32_t k = 0; k < n; ++k) text += pieces[next() % pieces.size()];
+    std::string fast, reference;
+    unicode::fold(text, fast);
+    unicode::fold_reference(text, reference);
+    INFO("text: " << text);
+    REQUIRE(fast == reference);
+  }
+  for (const auto& entry : std::filesystem::directory_iterator(PRECIS_NOISY_CORPUS)) {
+    std::ifstream in(entry.path(), std::ios::binary);
+    const std::string page((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string fast, reference;
+    unicode::fold(page, fast);
+    unicode::fold_reference(page, reference);
+    INFO(entry.path().filename().string());
+    CHECK(fast == reference);
+  }
 }
