@@ -678,11 +678,11 @@ struct Classifier {
   // whole body into "other-language" noise. The caller's choice is used when
   // the text gives no answer.
   void decide_language(std::string_view requested) {
-    std::vector<Block> candidates = blocks;
-    for (std::size_t i = 0; i < candidates.size(); ++i) {
-      candidates[i].kind = is_noise(f[i]) ? BlockKind::Noise : BlockKind::Body;
+    std::vector<Span> body;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+      if (!is_noise(f[i])) body.push_back(blocks[i].span);
     }
-    language = detector->detect(text, candidates);
+    language = detector->detect(text, body);
     if (language == "und" && requested != "auto" && !requested.empty()) language = std::string(requested);
   }
 

@@ -4,6 +4,7 @@
 #include <array>
 #include <bit>
 #include <cstddef>
+#include <cstdint>
 #include <unordered_map>
 #include <utility>
 
@@ -84,6 +85,29 @@ constexpr bool persian_letter(char32_t cp) {
 // Votes below this (stopword hits plus letter hints) are too few to tell
 // Latin-script languages apart: the answer is "und" rather than a guess.
 constexpr std::size_t kMinLatinVotes = 2;
+
+constexpr std::size_t kNoList = SIZE_MAX;
+
+// Each candidate's index in stopword_lists() (kNoList: no list), looked up once.
+template <std::size_t N>
+std::array<std::size_t, N> list_indices(const std::array<std::string_view, N>& codes) {
+  std::array<std::size_t, N> out{};
+  for (std::size_t i = 0; i < N; ++i) {
+    const StopwordList* list = stopwords_for(codes[i]);
+    out[i] = list ? static_cast<std::size_t>(list - stopword_lists().data()) : kNoList;
+  }
+  return out;
+}
+
+const std::array<std::size_t, kLatin.size()>& latin_lists() {
+  static const auto lists = list_indices(kLatin);
+  return lists;
+}
+
+const std::array<std::size_t, kCyrillic.size()>& cyrillic_lists() {
+  static const auto lists = list_indices(kCyrillic);
+  return lists;
+}
 
 struct Evidence {
   std::array<std::size_t, 13> letters{};  // indexed by Script
@@ -193,21 +217,21 @@ struct Evidence {
 
   std::size_t count(Script s) const { return letters[static_cast<std::size_t>(s)]; }
 
-  std::size_t votes(std::string_view code) const {
-    const StopwordList* list = stopwords_for(code);
-    return list ? hits[static_cast<std::size_t>(list - stopword_lists().data())] : 0;
-  }
+  // Votes for the list at `index` (kNoList: none).
+  std::size_t votes(std::size_t index) const { return index < hits.size() ? hits[index] : 0; }
 
   // The candidate with the most votes. "und" when it has fewer than
   // `min_votes`, or shares the lead on a short text (a tie between "di" in
   // Italian and Indonesian says nothing); on a long text, a tie goes to the
   // earlier candidate.
   template <std::size_t N>
-  std::string vote(const std::array<std::string_view, N>& candidates, std::size_t min_votes) const {
+  std::string vote(const std::array<std::string_view, N>& candidates, const std::array<std::size_t, N>& lists,
+                   std::size_t min_votes) const {
     std::string_view best = "und";
     std::size_t best_votes = 0, second = 0;
-    for (std::string_view code : candidates) {
-      const std::size_t v = votes(code);
+    for (std::size_t c = 0; c < N; ++c) {
+      const std::string_view code = candidates[c];
+      const std::size_t v = votes(lists[c]);
       if (v > best_votes) {
         second = best_votes;
         best = code;
@@ -239,11 +263,11 @@ struct Evidence {
     // hiragana), even a headline has a few; Chinese has none.
     if (cjk > top_count || unicode::is_cjk(top)) return kana * 20 >= cjk ? "ja" : "zh";
     switch (top) {
-      case Script::Latin: return vote(kLatin, kMinLatinVotes);
+      case Script::Latin: return vote(kLatin, latin_lists(), kMinLatinVotes);
       case Script::Cyrillic: {
         // Russian unless Ukrainian has the evidence: the script alone already
         // says "East Slavic", and Russian is by far the most common.
-        const std::string v = vote(kCyrillic, 1);
+        const std::string v = vote(kCyrillic, cyrillic_lists(), 1);
         return v == "uk" ? v : "ru";
       }
       case Script::Hangul: return "ko";
@@ -280,17 +304,24 @@ struct LanguageDetector::Impl {
 LanguageDetector::LanguageDetector() : impl_(std::make_unique<Impl>()) {}
 LanguageDetector::~LanguageDetector() = default;
 
-std::string LanguageDetector::detect(std::string_view text, const std::vector<Block>& blocks) {
+std::string LanguageDetector::detect(std::string_view text, const std::vector<Span>& stretches) {
   Evidence evidence;
   std::size_t read = 0;
-  for (const Block& block : blocks) {
-    if (block.kind == BlockKind::Noise) continue;
-    const std::size_t take = std::min(block.span.byte_end - block.span.byte_start, kSampleBytes - read);
-    evidence.add(impl_->of(text.substr(block.span.byte_start, take)));
+  for (const Span& span : stretches) {
+    const std::size_t take = std::min(span.byte_end - span.byte_start, kSampleBytes - read);
+    evidence.add(impl_->of(text.substr(span.byte_start, take)));
     read += take;
     if (read >= kSampleBytes) break;
   }
   return evidence.decide();
+}
+
+std::string LanguageDetector::detect(std::string_view text, const std::vector<Block>& blocks) {
+  std::vector<Span> stretches;
+  for (const Block& block : blocks) {
+    if (block.kind != BlockKind::Noise) stretches.push_back(block.span);
+  }
+  return detect(text, stretches);
 }
 
 std::string LanguageDetector::detect(std::string_view text) {

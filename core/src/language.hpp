@@ -35,6 +35,8 @@ class LanguageDetector {
   LanguageDetector& operator=(const LanguageDetector&) = delete;
 
   [[nodiscard]] std::string detect(std::string_view text, const std::vector<Block>& blocks);
+  // The same over the given stretches of `text` (spans of its blocks), in order.
+  [[nodiscard]] std::string detect(std::string_view text, const std::vector<Span>& stretches);
   [[nodiscard]] std::string detect(std::string_view text);
 
  private:

@@ -475,8 +475,9 @@ std::string make_key(std::string_view text, std::size_t max_bytes, std::string& 
     while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
     text = text.substr(0, cut);
   }
-  const std::string repaired = utf8::repaired(text);
-  unicode::fold(repaired, folded);
+  // fold() reads ill-formed bytes as U+FFFD, one per maximal subpart, as
+  // utf8::repaired() does (tests/unit/test_terms.cpp): no repaired copy needed.
+  unicode::fold(text, folded);
   std::string key;
   key.reserve(folded.size());
   bool space = true;  // suppress leading spaces

@@ -36,6 +36,12 @@ std::size_t Utf16Offsets::at(std::size_t byte) const {
   auto it = std::upper_bound(checkpoints_.begin(), checkpoints_.end(), byte,
                              [](std::size_t b, const Checkpoint& c) { return b < c.byte; });
   const Checkpoint& c = *(it - 1);
+  // Every character maps to at most as many UTF-16 units as it has bytes, so
+  // a stretch between checkpoints with as many units as bytes maps one to one
+  // (plain ASCII, the usual case): no walk needed.
+  const std::size_t next_byte = it == checkpoints_.end() ? text_.size() : it->byte;
+  const std::size_t next_units = it == checkpoints_.end() ? utf16_size_ : it->utf16;
+  if (next_units - c.utf16 == next_byte - c.byte) return c.utf16 + (byte - c.byte);
   std::size_t pos = c.byte;
   std::size_t units = c.utf16;
   while (pos < byte) {

@@ -7,6 +7,7 @@
 #include "fixtures.hpp"
 #include "numeric.hpp"
 #include "terms.hpp"
+#include "utf8.hpp"
 
 using namespace precis;
 
@@ -135,7 +136,8 @@ TEST_CASE("fold's ASCII fast path gives ICU's result on mixed text") {
   const std::vector<std::string> pieces = {
       "a", "E", "<", "=", " ", "'", "1", "K", "e", "\xCC\x81", "\xCC\xB8", "\xCD\x85", "\xEF\xAC\x81", "\xE2\x91\xA0",
       "\xC2\xBD", "\xEF\xBC\xA1", "\xC4\xB0", "\xC3\x9F", "\xCE\xA3", "\xCF\x82", "\xE1\x84\x80", "\xE1\x85\xA1",
-      "\xE1\x86\xA8", "\xEA\xB0\x80", "\xE2\x80\x99", "\xE2\x84\xAA", "\xC3\xA9", "\xE4\xB8\xAD", "\xFF", "\xE2\x82"};
+      "\xE1\x86\xA8", "\xEA\xB0\x80", "\xE2\x80\x99", "\xE2\x84\xAA", "\xC3\xA9", "\xE4\xB8\xAD", "\xFF", "\xE2\x82", "\xC0\xAF",
+      "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xF1\x80\x80", "\x80"};
   std::uint32_t state = 12345;
   auto next = [&] {
     state = state * 1664525u + 1013904223u;
@@ -150,6 +152,10 @@ TEST_CASE("fold's ASCII fast path gives ICU's result on mixed text") {
     unicode::fold_reference(text, reference);
     INFO("text: " << text);
     REQUIRE(fast == reference);
+    // Ill-formed bytes fold as the U+FFFD that utf8::repaired() writes.
+    std::string of_repaired;
+    unicode::fold(utf8::repaired(text), of_repaired);
+    REQUIRE(fast == of_repaired);
   }
   for (const auto& entry : std::filesystem::directory_iterator(PRECIS_NOISY_CORPUS)) {
     std::ifstream in(entry.path(), std::ios::binary);
