@@ -67,6 +67,8 @@ struct Breaker::Impl {
   std::unique_ptr<icu::BreakIterator> sentence;
   std::unique_ptr<icu::BreakIterator> word;
   std::vector<WordPiece> token;  // the fast path's cut of one token
+  std::vector<char16_t> utf16;   // the stretch being cut, for ICU
+  bool utf8_only = false;        // tests: always the UTF-8 UText path
 };
 
 namespace {
@@ -120,6 +122,8 @@ Breaker::~Breaker() = default;
 
 bool Breaker::ok() const { return impl_->sentence && impl_->word; }
 
+void Breaker::use_utf8_only(bool on) { impl_->utf8_only = on; }
+
 namespace {
 
 // A UText over text[begin, end); ICU reports offsets relative to `begin`.
@@ -140,6 +144,70 @@ class Utf8Text {
   UErrorCode status_ = U_ZERO_ERROR;
 };
 
+// text[begin, end) as UTF-16 in `out`; false (out unspecified) when the bytes
+// are not well-formed UTF-8.
+bool to_utf16(std::string_view text, std::size_t begin, std::size_t end, std::vector<char16_t>& out) {
+  out.resize(end - begin);  // never more units than bytes
+  char16_t* w = out.data();
+  const std::string_view upto = text.substr(0, end);
+  for (std::size_t pos = begin; pos < end;) {
+    const auto b = static_cast<unsigned char>(text[pos]);
+    if (b < 0x80) {
+      *w++ = static_cast<char16_t>(b);
+      ++pos;
+      continue;
+    }
+    const utf8::Decoded d = utf8::decode(upto, pos);
+    if (!d.valid) return false;
+    if (d.code_point > 0xFFFF) {
+      *w++ = static_cast<char16_t>(0xD7C0 + (d.code_point >> 10));
+      *w++ = static_cast<char16_t>(0xDC00 | (d.code_point & 0x3FF));
+    } else {
+      *w++ = static_cast<char16_t>(d.code_point);
+    }
+    pos += d.length;
+  }
+  out.resize(static_cast<std::size_t>(w - out.data()));
+  return true;
+}
+
+// Runs `it` over text[begin, end) and calls each(byte) with the absolute byte
+// offset of every boundary after `begin`, in order. Well-formed text goes to
+// ICU as UTF-16 (its fastest input: no UText callbacks per character), the
+// boundaries mapped back to bytes; ill-formed text through ICU's UTF-8 UText,
+// which reads each ill-formed subpart as U+FFFD. Same code points, same rules,
+// same boundaries.
+template <class Each>
+void for_each_boundary(icu::BreakIterator& it, std::string_view text, std::size_t begin, std::size_t end,
+                       std::vector<char16_t>& utf16, bool utf8_only, Each each) {
+  UErrorCode status = U_ZERO_ERROR;
+  if (!utf8_only && to_utf16(text, begin, end, utf16)) {
+    UText ut = UTEXT_INITIALIZER;
+    utext_openUChars(&ut, utf16.data(), static_cast<int64_t>(utf16.size()), &status);
+    if (U_FAILURE(status)) return;
+    it.setText(&ut, status);
+    if (U_SUCCESS(status)) {
+      std::size_t units = 0, byte = begin;
+      for (int32_t b = it.next(); b != icu::BreakIterator::DONE; b = it.next()) {
+        while (units < static_cast<std::size_t>(b) && byte < end) {
+          const auto lead = static_cast<unsigned char>(text[byte]);
+          const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+          units += length == 4 ? 2 : 1;
+          byte += length;
+        }
+        each(byte);
+      }
+    }
+    utext_close(&ut);
+    return;
+  }
+  Utf8Text ut(text, begin, end);
+  if (!ut.ok()) return;
+  it.setText(ut.get(), status);
+  if (U_FAILURE(status)) return;
+  for (int32_t b = it.next(); b != icu::BreakIterator::DONE; b = it.next()) each(begin + static_cast<std::size_t>(b));
+}
+
 WordKind word_kind(int32_t rule_status) {
   if (rule_status >= UBRK_WORD_IDEO && rule_status < UBRK_WORD_IDEO_LIMIT) return WordKind::Ideographic;
   if (rule_status >= UBRK_WORD_KANA && rule_status < UBRK_WORD_KANA_LIMIT) return WordKind::Ideographic;
@@ -153,15 +221,9 @@ WordKind word_kind(int32_t rule_status) {
 void Breaker::sentence_boundaries(std::string_view text, std::size_t begin, std::size_t end,
                                   std::vector<std::size_t>& out) {
   if (!impl_->sentence || end <= begin) return;
-  Utf8Text ut(text, begin, end);
-  if (!ut.ok()) return;
-  UErrorCode status = U_ZERO_ERROR;
-  impl_->sentence->setText(ut.get(), status);
-  if (U_FAILURE(status)) return;
-  for (int32_t b = impl_->sentence->next(); b != icu::BreakIterator::DONE; b = impl_->sentence->next()) {
-    const std::size_t at = begin + static_cast<std::size_t>(b);
+  for_each_boundary(*impl_->sentence, text, begin, end, impl_->utf16, impl_->utf8_only, [&](std::size_t at) {
     if (at < end) out.push_back(at);
-  }
+  });
 }
 
 namespace {
@@ -226,16 +288,12 @@ bool ascii_token(std::string_view text, std::size_t start, std::size_t stop, std
 void Breaker::words_reference(std::string_view text, std::size_t begin, std::size_t end,
                               std::vector<WordPiece>& out) {
   if (!impl_->word || end <= begin) return;
-  Utf8Text ut(text, begin, end);
-  if (!ut.ok()) return;
-  UErrorCode status = U_ZERO_ERROR;
-  impl_->word->setText(ut.get(), status);
-  if (U_FAILURE(status)) return;
-  int32_t prev = impl_->word->first();
-  for (int32_t b = impl_->word->next(); b != icu::BreakIterator::DONE; prev = b, b = impl_->word->next()) {
-    emit(text, begin + static_cast<std::size_t>(prev), begin + static_cast<std::size_t>(b),
-         word_kind(impl_->word->getRuleStatus()), out);
-  }
+  icu::BreakIterator& it = *impl_->word;
+  std::size_t prev = begin;
+  for_each_boundary(it, text, begin, end, impl_->utf16, impl_->utf8_only, [&](std::size_t at) {
+    emit(text, prev, at, word_kind(it.getRuleStatus()), out);
+    prev = at;
+  });
 }
 
 // A run of spaces (U+0020) is one segment (WB3d), and there is a boundary on

@@ -75,6 +75,11 @@ class Breaker {
   // False when ICU could not load its break rules (missing data).
   [[nodiscard]] bool ok() const;
 
+  // ICU is given well-formed text as UTF-16 (fast) and ill-formed text through
+  // its UTF-8 UText; tests turn this on to get the UTF-8 path for every text
+  // and check that both cut the same.
+  void use_utf8_only(bool on);
+
   // Sentence boundaries strictly inside text[begin, end), as absolute byte
   // offsets, appended to `out` in increasing order.
   void sentence_boundaries(std::string_view text, std::size_t begin, std::size_t end,

@@ -1,7 +1,12 @@
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include "fixtures.hpp"
+#include "unicode.hpp"
 
+using namespace precis;
 using precis::testing::sentences_of;
 using V = std::vector<std::string>;
 
@@ -54,4 +59,35 @@ TEST_CASE("CJK sentences end at full-width punctuation") {
 
 TEST_CASE("pieces without letters or digits are dropped") {
   CHECK(sentences_of("***\n\nReal sentence here.") == V{"Real sentence here."});
+}
+
+TEST_CASE("ICU cuts the same through UTF-16 as through its UTF-8 UText") {
+  std::vector<std::string> texts = {"Hello world. Second one! 中文句子。日本語の文です。", "😀 emoji first. Then 𝐛𝐨𝐥𝐝 text. End",
+                                    "Ill\xFF-formed. Still cut.", ""};
+  for (const char* dir : {PRECIS_LANGUAGE_CORPUS, PRECIS_NOISY_CORPUS}) {
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
+      if (!entry.is_regular_file()) continue;
+      std::ifstream in(entry.path(), std::ios::binary);
+      texts.emplace_back((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    }
+  }
+  REQUIRE(texts.size() > 40);
+  unicode::Breaker fast, reference;
+  reference.use_utf8_only(true);
+  for (const std::string& text : texts) {
+    INFO(text.substr(0, 80));
+    std::vector<std::size_t> a, b;
+    fast.sentence_boundaries(text, 0, text.size(), a);
+    reference.sentence_boundaries(text, 0, text.size(), b);
+    CHECK(a == b);
+    std::vector<unicode::WordPiece> wa, wb;
+    fast.words_reference(text, 0, text.size(), wa);
+    reference.words_reference(text, 0, text.size(), wb);
+    REQUIRE(wa.size() == wb.size());
+    for (std::size_t i = 0; i < wa.size(); ++i) {
+      CHECK(wa[i].start == wb[i].start);
+      CHECK(wa[i].end == wb[i].end);
+      CHECK(wa[i].kind == wb[i].kind);
+    }
+  }
 }
