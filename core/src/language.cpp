@@ -201,6 +201,19 @@ struct Evidence {
     std::string folded;
     std::size_t pos = 0, word_start = std::string_view::npos;
     while (pos < text.size()) {
+      const auto b = static_cast<unsigned char>(text[pos]);
+      if (b < 0x80) {  // the same as below, for ASCII: letters are Latin, '\'' is Common
+        const bool alpha = (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
+        if (alpha || b == '\'') {
+          letters[static_cast<std::size_t>(alpha ? Script::Latin : Script::Common)]++;
+          if (word_start == std::string_view::npos) word_start = pos;
+        } else if (word_start != std::string_view::npos) {
+          add_word(text.substr(word_start, pos - word_start), folded);
+          word_start = std::string_view::npos;
+        }
+        ++pos;
+        continue;
+      }
       const utf8::Decoded d = utf8::decode(text, pos);
       const bool letter = unicode::is_letter(d.code_point) || d.code_point == '\'' || d.code_point == 0x2019;
       if (letter) {
