@@ -23,9 +23,19 @@ export async function fetchWasm(url = defaultWasmUrl(), onProgress) {
     onProgress?.(bytes.length, bytes.length);
     return bytes;
   }
+  return readBody(await fetchOk(u), onProgress);
+}
+
+async function fetchOk(u) {
   const response = await fetch(u);
   if (!response.ok) throw new Error(`cannot load ${u.href}: HTTP ${response.status}`);
-  const total = Number(response.headers.get('Content-Length')) || 0;
+  return response;
+}
+
+const contentLength = (response) => Number(response.headers.get('Content-Length')) || 0;
+
+async function readBody(response, onProgress) {
+  const total = contentLength(response);
   if (!response.body) {
     const bytes = new Uint8Array(await response.arrayBuffer());
     onProgress?.(bytes.length, bytes.length);
@@ -49,6 +59,41 @@ export async function fetchWasm(url = defaultWasmUrl(), onProgress) {
   }
   onProgress?.(loaded, loaded);
   return bytes;
+}
+
+/**
+ * Fetches and compiles the wasm module. Where the browser can, it compiles
+ * while the bytes arrive (WebAssembly.compileStreaming on an
+ * application/wasm response), so compiling costs next to nothing after the
+ * download; otherwise (Node file URLs, other content types) it fetches, then
+ * compiles. Reports download progress as (loaded, total) either way.
+ * @param {URL|string} url
+ * @param {(loaded: number, total: number) => void} [onProgress]
+ * @returns {Promise<WebAssembly.Module>}
+ */
+export async function compileWasm(url = defaultWasmUrl(), onProgress) {
+  const u = new URL(url, import.meta.url);
+  if (isNodeFileUrl(u) || typeof WebAssembly.compileStreaming !== 'function') {
+    return WebAssembly.compile(await fetchWasm(u, onProgress));
+  }
+  const response = await fetchOk(u);
+  const type = (response.headers.get('Content-Type') ?? '').split(';')[0].trim().toLowerCase();
+  if (type !== 'application/wasm' || !response.body) return WebAssembly.compile(await readBody(response, onProgress));
+  if (!onProgress) return WebAssembly.compileStreaming(response);
+  const total = contentLength(response);
+  let loaded = 0;
+  const counted = response.body.pipeThrough(
+    new TransformStream({
+      transform(chunk, controller) {
+        loaded += chunk.length;
+        onProgress(loaded, Math.max(total, loaded));
+        controller.enqueue(chunk);
+      },
+    }),
+  );
+  const module = await WebAssembly.compileStreaming(new Response(counted, { headers: { 'Content-Type': 'application/wasm' } }));
+  onProgress(loaded, loaded);
+  return module;
 }
 
 /** Thrown when the wasm module traps (out of memory, a bug); the core is reset. */
@@ -215,11 +260,12 @@ export class Core {
 }
 
 /**
- * Loads the core: fetch (with progress), compile, instantiate.
+ * Loads the core: fetch and compile (streaming where possible, with
+ * progress), instantiate.
  * @param {{wasmUrl?: URL|string, wasmBinary?: BufferSource, module?: WebAssembly.Module, onProgress?: (loaded:number,total:number)=>void}} [options]
  */
 export async function loadCore({ wasmUrl, wasmBinary, module, onProgress } = {}) {
   if (typeof WebAssembly !== 'object') throw new CoreError('WebAssembly is not available here');
   if (module) return Core.create(module);
-  return Core.create(wasmBinary ?? (await fetchWasm(wasmUrl ?? defaultWasmUrl(), onProgress)));
+  return Core.create(wasmBinary ?? (await compileWasm(wasmUrl ?? defaultWasmUrl(), onProgress)));
 }

@@ -10,7 +10,7 @@
 //        { type: 'load-error', error: { name, message, field } }
 //        { type: 'result', id, result } | { type: 'error', id, error: { name, message, field } }
 // Requests that arrive before the wasm is loaded wait for it, in order.
-import { CoreError, fetchWasm, loadCore } from './precis-core.js';
+import { CoreError, compileWasm, loadCore } from './precis-core.js';
 
 let core = null; // Promise<Core>
 
@@ -26,8 +26,7 @@ async function loadFrom(message, post) {
     post({ type: 'ready' });
     return loaded;
   }
-  const bytes = await fetchWasm(message.wasmUrl, (loaded, total) => post({ type: 'progress', loaded, total }));
-  const module = await WebAssembly.compile(bytes);
+  const module = await compileWasm(message.wasmUrl, (loaded, total) => post({ type: 'progress', loaded, total }));
   const loaded = await loadCore({ module });
   try {
     post({ type: 'ready', module }); // the page keeps it for fresh workers: no second fetch

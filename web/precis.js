@@ -12,7 +12,7 @@
 // it loads under a CSP of script-src 'self' 'wasm-unsafe-eval'.
 // Types: precis.d.ts. Guide: docs/js-api.md.
 
-import { Core, CoreError, defaultWasmUrl, fetchWasm } from './precis-core.js';
+import { Core, CoreError, compileWasm, defaultWasmUrl } from './precis-core.js';
 
 export { CoreError as PrecisError, Core };
 
@@ -85,20 +85,18 @@ function compiledModule(source = defaultSource, onProgress) {
       entry.total = total;
       for (const f of entry.listeners) f(loaded, total);
     };
-    entry.promise = fetchWasm(href, report)
-      .then((bytes) => WebAssembly.compile(bytes))
-      .then(
-        (module) => {
-          entry.module = module;
-          entry.listeners.clear();
-          return module;
-        },
-        (error) => {
-          modulesByUrl.delete(href); // a later call may try again
-          entry.listeners.clear();
-          throw error instanceof CoreError ? error : new CoreError(`cannot load precis.wasm: ${error?.message ?? error}`, { cause: error });
-        },
-      );
+    entry.promise = compileWasm(href, report).then(
+      (module) => {
+        entry.module = module;
+        entry.listeners.clear();
+        return module;
+      },
+      (error) => {
+        modulesByUrl.delete(href); // a later call may try again
+        entry.listeners.clear();
+        throw error instanceof CoreError ? error : new CoreError(`cannot load precis.wasm: ${error?.message ?? error}`, { cause: error });
+      },
+    );
     modulesByUrl.set(href, entry);
   }
   if (onProgress && !entry.module) {
