@@ -134,6 +134,17 @@ std::size_t half_words(std::string_view text) {
   std::size_t halves = 0;
   bool in_token = false;
   for (std::size_t pos = 0; pos < text.size();) {
+    const auto b = static_cast<unsigned char>(text[pos]);
+    if (b < 0x80) {  // the same as below for ASCII, without the decoder
+      ++pos;
+      if (b <= 0x20 || b == 0x7F) {
+        in_token = false;
+      } else if (!in_token && (((b | 0x20) >= 'a' && (b | 0x20) <= 'z') || (b >= '0' && b <= '9'))) {
+        halves += 2;
+        in_token = true;
+      }
+      continue;
+    }
     const utf8::Decoded d = utf8::decode(text, pos);
     pos += d.length;
     if (unicode::is_space(d.code_point) || unicode::is_control(d.code_point)) {
