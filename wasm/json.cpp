@@ -1,8 +1,12 @@
 #include "json.hpp"
 
+#include <array>
 #include <cmath>
 #include <limits>
 #include <nlohmann/json.hpp>
+#include <vector>
+
+#include "utf8.hpp"
 
 namespace precis::json {
 namespace {
@@ -126,15 +130,126 @@ std::optional<Error> read_options(const json& o, Options& options) {
   return std::nullopt;
 }
 
-void add_span(ordered& o, const Span& s) {
-  o["byteStart"] = s.byte_start;
-  o["byteEnd"] = s.byte_end;
-  o["utf16Start"] = s.utf16_start;
-  o["utf16End"] = s.utf16_end;
-}
+// Writes the output document straight into a string, byte for byte what
+// nlohmann's dump() would print for the same values (compact, ensure_ascii
+// off, its shortest round-trip doubles), without building a document of
+// ordered maps first: in the wasm module that building and serializing took
+// about an eighth of a summarize call.
+class Writer {
+ public:
+  Writer& key(std::string_view k) {
+    separate();
+    string(k);
+    out_ += ':';
+    after_key_ = true;
+    return *this;
+  }
+  void begin_object() { open('{'); }
+  void end_object() { close('}'); }
+  void begin_array() { open('['); }
+  void end_array() { close(']'); }
+  void value(std::string_view v) {
+    separate();
+    string(v);
+  }
+  void value(const char* v) { value(std::string_view(v)); }
+  void value(bool v) {
+    separate();
+    out_ += v ? "true" : "false";
+  }
+  void value(std::size_t v) {
+    separate();
+    char buffer[24];
+    char* end = buffer + sizeof buffer;
+    char* p = end;
+    do {
+      *--p = static_cast<char>('0' + v % 10);
+      v /= 10;
+    } while (v != 0);
+    out_.append(p, static_cast<std::size_t>(end - p));
+  }
+  void value(double v) {
+    separate();
+    if (!std::isfinite(v)) {
+      out_ += "null";
+      return;
+    }
+    std::array<char, 64> buffer{};
+    const char* end = nlohmann::detail::to_chars(buffer.data(), buffer.data() + buffer.size(), v);
+    out_.append(buffer.data(), static_cast<std::size_t>(end - buffer.data()));
+  }
+  void null() {
+    separate();
+    out_ += "null";
+  }
+  std::string take() { return std::move(out_); }
 
-std::string dump(const ordered& doc) {
-  return doc.dump(-1, ' ', false, nlohmann::detail::error_handler_t::replace);
+ private:
+  void open(char c) {
+    separate();
+    out_ += c;
+    first_.push_back(true);
+  }
+  void close(char c) {
+    out_ += c;
+    first_.pop_back();
+  }
+  // A comma before every member or element but the first of its container.
+  void separate() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (first_.empty()) return;
+    if (!first_.back()) out_ += ',';
+    first_.back() = false;
+  }
+  // nlohmann's escaping with ensure_ascii off: quote, backslash and the C0
+  // controls (\b \t \n \f \r by name, the rest as \u00xx); everything else as
+  // is. Ill-formed UTF-8 (never in a result: its text is repaired) goes
+  // through nlohmann itself, whose error handler writes U+FFFD.
+  void string(std::string_view v) {
+    if (utf8::count_invalid(v) != 0) {
+      out_ += ordered(std::string(v)).dump(-1, ' ', false, nlohmann::detail::error_handler_t::replace);
+      return;
+    }
+    out_ += '"';
+    std::size_t run = 0;  // start of the bytes to copy as they are
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      const auto c = static_cast<unsigned char>(v[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      out_.append(v.data() + run, i - run);
+      run = i + 1;
+      switch (c) {
+        case '"': out_ += "\\\""; break;
+        case '\\': out_ += "\\\\"; break;
+        case '\b': out_ += "\\b"; break;
+        case '\t': out_ += "\\t"; break;
+        case '\n': out_ += "\\n"; break;
+        case '\f': out_ += "\\f"; break;
+        case '\r': out_ += "\\r"; break;
+        default: {
+          static constexpr char kHex[] = "0123456789abcdef";
+          out_ += "\\u00";
+          out_ += kHex[c >> 4];
+          out_ += kHex[c & 0xF];
+        }
+      }
+    }
+    out_.append(v.data() + run, v.size() - run);
+    out_ += '"';
+  }
+
+  std::string out_;
+  std::vector<bool> first_;  // per open container: nothing written in it yet
+  bool after_key_ = false;
+};
+
+void write_span(Writer& w, const Span& s) {
+  w.key("byteStart").value(s.byte_start);
+  w.key("byteEnd").value(s.byte_end);
+  w.key("utf16Start").value(s.utf16_start);
+  w.key("utf16End").value(s.utf16_end);
 }
 
 }  // namespace
@@ -169,67 +284,94 @@ std::variant<Options, Error> parse_options(std::string_view json_object) {
 }
 
 std::string render_result(const Result& r) {
-  ordered doc;
-  doc["language"] = r.language;
-  doc["summary"] = r.summary;
-  ordered sentences = ordered::array();
+  Writer w;
+  w.begin_object();
+  w.key("language").value(r.language);
+  w.key("summary").value(r.summary);
+  w.key("sentences").begin_array();
   for (std::size_t i = 0; i < r.sentences.size(); ++i) {
     const Sentence& s = r.sentences[i];
-    ordered o;
-    o["index"] = i;
-    o["text"] = s.text;
-    add_span(o, s.span);
-    o["paragraph"] = s.paragraph;
-    o["score"] = s.score;
-    o["parts"] = {{"centrality", s.parts.centrality}, {"position", s.parts.position}, {"title", s.parts.title},
-                  {"salience", s.parts.salience}, {"length", s.parts.length}};
-    o["selected"] = s.selected;
-    sentences.push_back(std::move(o));
+    w.begin_object();
+    w.key("index").value(i);
+    w.key("text").value(s.text);
+    write_span(w, s.span);
+    w.key("paragraph").value(s.paragraph);
+    w.key("score").value(s.score);
+    w.key("parts").begin_object();
+    w.key("centrality").value(s.parts.centrality);
+    w.key("position").value(s.parts.position);
+    w.key("title").value(s.parts.title);
+    w.key("salience").value(s.parts.salience);
+    w.key("length").value(s.parts.length);
+    w.end_object();
+    w.key("selected").value(s.selected);
+    w.end_object();
   }
-  doc["sentences"] = std::move(sentences);
-  ordered keywords = ordered::array();
-  for (const Keyword& k : r.keywords) keywords.push_back({{"text", k.text}, {"score", k.score}, {"count", k.count}});
-  doc["keywords"] = std::move(keywords);
+  w.end_array();
+  w.key("keywords").begin_array();
+  for (const Keyword& k : r.keywords) {
+    w.begin_object();
+    w.key("text").value(k.text);
+    w.key("score").value(k.score);
+    w.key("count").value(k.count);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("title");
   if (r.title) {
-    ordered t;
-    t["text"] = r.title->text;
-    add_span(t, r.title->span);
-    doc["title"] = std::move(t);
+    w.begin_object();
+    w.key("text").value(r.title->text);
+    write_span(w, r.title->span);
+    w.end_object();
   } else {
-    doc["title"] = nullptr;
+    w.null();
   }
-  ordered removed = ordered::array();
+  w.key("removed").begin_array();
   for (const Block& b : r.blocks) {
     if (b.kind != BlockKind::Noise) continue;
-    ordered o;
-    o["reason"] = std::string(to_string(b.reason));
-    o["text"] = b.text;
-    add_span(o, b.span);
-    removed.push_back(std::move(o));
+    w.begin_object();
+    w.key("reason").value(to_string(b.reason));
+    w.key("text").value(b.text);
+    write_span(w, b.span);
+    w.end_object();
   }
-  doc["removed"] = std::move(removed);
-  ordered stats;
-  stats["inputBytes"] = r.stats.input_bytes;
-  stats["inputUtf16"] = r.stats.input_utf16;
-  stats["invalidUtf8"] = r.stats.invalid_utf8;
-  stats["wordsIn"] = r.stats.words_in;
-  stats["wordsOut"] = r.stats.words_out;
-  stats["sentences"] = r.stats.sentences;
-  stats["selected"] = r.stats.selected;
+  w.end_array();
+  w.key("stats").begin_object();
+  w.key("inputBytes").value(r.stats.input_bytes);
+  w.key("inputUtf16").value(r.stats.input_utf16);
+  w.key("invalidUtf8").value(r.stats.invalid_utf8);
+  w.key("wordsIn").value(r.stats.words_in);
+  w.key("wordsOut").value(r.stats.words_out);
+  w.key("sentences").value(r.stats.sentences);
+  w.key("selected").value(r.stats.selected);
   if (r.stats.timings) {
     const Timings& t = *r.stats.timings;
-    stats["timings"] = {{"cleanMs", t.clean_ms},   {"segmentMs", t.segment_ms}, {"termsMs", t.terms_ms},
-                        {"scoreMs", t.score_ms},   {"selectMs", t.select_ms},   {"totalMs", t.total_ms}};
+    w.key("timings").begin_object();
+    w.key("cleanMs").value(t.clean_ms);
+    w.key("segmentMs").value(t.segment_ms);
+    w.key("termsMs").value(t.terms_ms);
+    w.key("scoreMs").value(t.score_ms);
+    w.key("selectMs").value(t.select_ms);
+    w.key("totalMs").value(t.total_ms);
+    w.end_object();
   }
-  doc["stats"] = std::move(stats);
-  doc["notes"] = r.notes;
-  return dump(doc);
+  w.end_object();
+  w.key("notes").begin_array();
+  for (const std::string& note : r.notes) w.value(note);
+  w.end_array();
+  w.end_object();
+  return w.take();
 }
 
 std::string render_error(const Error& error) {
-  ordered doc;
-  doc["error"] = {{"field", error.field}, {"message", error.message}};
-  return dump(doc);
+  Writer w;
+  w.begin_object();
+  w.key("error").begin_object();
+  w.key("field").value(error.field);
+  w.key("message").value(error.message);
+  w.end_object();
+  w.end_object();
+  return w.take();
 }
 
 std::string render(const Outcome& outcome) {

@@ -402,8 +402,8 @@ std::size_t stopword_hits(std::string_view key, const StopwordList* list) {
   if (list == nullptr) return 0;
   std::size_t hits = 0, start = 0;
   while (start < key.size()) {
-    std::size_t end = key.find(' ', start);
-    if (end == std::string_view::npos) end = key.size();
+    std::size_t end = start;
+    while (end < key.size() && key[end] != ' ') ++end;  // tokens are short: no memchr call
     const std::string_view token = key.substr(start, end - start);
     if (token.size() > 1 && contains(*list, token)) ++hits;
     start = end + 1;
@@ -428,13 +428,8 @@ double stopword_density(std::string_view key, std::string_view language) {
     return han == 0 ? 1.0 : static_cast<double>(hits) / static_cast<double>(han);
   }
   if (script_group(language) != "latin" && script_group(language) != "cyrillic") return 1.0;
-  std::size_t tokens = 0, start = 0;
-  while (start < key.size()) {
-    std::size_t end = key.find(' ', start);
-    if (end == std::string_view::npos) end = key.size();
-    ++tokens;
-    start = end + 1;
-  }
+  // A key's tokens are separated by single spaces, none at either end.
+  const std::size_t tokens = key.empty() ? 0 : static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ')) + 1;
   return tokens == 0 ? 1.0 : static_cast<double>(stopword_hits(key, list)) / static_cast<double>(tokens);
 }
 

@@ -478,17 +478,18 @@ std::string make_key(std::string_view text, std::size_t max_bytes, std::string& 
   // fold() reads ill-formed bytes as U+FFFD, one per maximal subpart, as
   // utf8::repaired() does (tests/unit/test_terms.cpp): no repaired copy needed.
   unicode::fold(text, folded);
-  std::string key;
-  key.reserve(folded.size());
+  // The key is never longer than the fold: written in place, then cut.
+  std::string key(folded.size(), '\0');
+  std::size_t n = 0;
   bool space = true;  // suppress leading spaces
   for (std::size_t pos = 0; pos < folded.size();) {
     const auto b = static_cast<unsigned char>(folded[pos]);
     if (b < 0x80) {  // ASCII: keeps() is letters and digits
       if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')) {
-        key.push_back(static_cast<char>(b));
+        key[n++] = static_cast<char>(b);
         space = false;
       } else if (!space) {
-        key.push_back(' ');
+        key[n++] = ' ';
         space = true;
       }
       ++pos;
@@ -496,15 +497,16 @@ std::string make_key(std::string_view text, std::size_t max_bytes, std::string& 
     }
     const utf8::Decoded d = utf8::decode(folded, pos);
     if (keeps(d.code_point)) {
-      key.append(folded, pos, d.length);
+      for (std::size_t k = 0; k < d.length; ++k) key[n++] = folded[pos + k];
       space = false;
     } else if (!space) {
-      key.push_back(' ');
+      key[n++] = ' ';
       space = true;
     }
     pos += d.length;
   }
-  if (!key.empty() && key.back() == ' ') key.pop_back();
+  if (n > 0 && key[n - 1] == ' ') --n;
+  key.resize(n);
   return key;
 }
 
