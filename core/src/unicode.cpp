@@ -1,6 +1,7 @@
 #include "unicode.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <iterator>
 
@@ -244,8 +245,17 @@ void emit(std::string_view text, std::size_t start, std::size_t stop, WordKind k
   out.push_back({start, stop, kind});
 }
 
-bool ascii_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-bool ascii_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+// What the fast path makes of each byte: 0 not handled (controls, space, DEL,
+// '_' and '@', anything beyond ASCII), 1 letter, 2 digit, 3 other mark.
+constexpr std::array<unsigned char, 256> kAsciiClass = [] {
+  std::array<unsigned char, 256> t{};
+  for (int c = 0x21; c < 0x7F; ++c) {
+    const bool alpha = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    const bool digit = c >= '0' && c <= '9';
+    t[static_cast<std::size_t>(c)] = alpha ? 1 : digit ? 2 : (c == '_' || c == '@') ? 0 : 3;
+  }
+  return t;
+}();
 
 // Cuts the token text[start, stop) (no spaces) the way ICU's root word rules
 // do, if it has a shape whose cut is certain: printable ASCII only, one run
@@ -258,23 +268,27 @@ bool ascii_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 // against ICU on every token of up to three characters (tests/unit/test_terms.cpp).
 bool ascii_token(std::string_view text, std::size_t start, std::size_t stop, std::vector<WordPiece>& out) {
   std::size_t core_start = stop, core_end = stop;
-  bool letters = false;
+  unsigned char core_class = 0;
   for (std::size_t i = start; i < stop; ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c <= 0x20 || c >= 0x7F || c == '_' || c == '@') return false;
-    const bool alpha = ascii_alpha(c), digit = ascii_digit(c);
-    if (!alpha && !digit) continue;
+    const unsigned char c = kAsciiClass[static_cast<unsigned char>(text[i])];
+    if (c == 0) return false;
+    if (c == 3) continue;
     if (core_start == stop) {
       core_start = i;
-      letters = alpha;
-    } else if (core_end != i || letters != alpha) {
+      core_class = c;
+    } else if (core_end != i || c != core_class) {
       return false;  // a second run, or letters and digits together
     }
     core_end = i + 1;
   }
+  const WordKind kind = core_class == 1 ? WordKind::Letter : WordKind::Number;
+  if (core_start == start && core_end == stop) {  // the usual token: one word, nothing around it
+    out.push_back({start, stop, kind});
+    return true;
+  }
   for (std::size_t i = start; i < stop; ++i) {
     if (i == core_start) {
-      out.push_back({core_start, core_end, letters ? WordKind::Letter : WordKind::Number});
+      out.push_back({core_start, core_end, kind});
       i = core_end - 1;
     } else {
       out.push_back({i, i + 1, WordKind::Other});
