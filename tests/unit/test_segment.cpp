@@ -81,17 +81,7 @@ TEST_CASE("ICU cuts the same through UTF-16 as through its UTF-8 UText") {
       "\xE2\x80\x9D", "'", "\n", "\r\n", "\n\n", "\xC2\x85", "\xE2\x80\xA9", "\xE2\x80\xA8", "\xCC\x81", "\xE2\x80\x8D",
       "\xC2\xAD", "\xE3\x80\x82", "\xE4\xB8\xAD", "\xEF\xBC\x81", "\xEF\xBC\x8E", "\xD7\x90", "\xE0\xA5\xA4", ",", ";",
       ":", "-", "\xF0\x9F\x98\x80", "\xF0\x9D\x90\x80", "e.g", "x", "(", "[", "]", "\t"};
-  std::uint32_t state = 2024;
-  auto next = [&] {
-    state = state * 1664525u + 1013904223u;
-    return state >> 8;
-  };
-  for (int i = 0; i < 30000; ++i) {
-    std::string t;
-    const std::uint32_t n = 1 + next() % 14;
-    for (std::uint32_t k = 0; k < n; ++k) t += pieces[next() % pieces.size()];
-    texts.push_back(t);
-  }
+  for (std::string& t : precis::testing::random_mixes(pieces, 30000, 14, 2024)) texts.push_back(std::move(t));
   unicode::Breaker fast, reference;
   reference.use_utf8_only(true);
   for (const std::string& text : texts) {
