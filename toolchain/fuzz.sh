@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (the `fuzz` preset: clang, ASan + UBSan) and runs
 # each one after the other for SECONDS_PER_TARGET (default 60).
-#   toolchain/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]   (targets: summarize request)
+#   toolchain/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]   (targets: summarize request unicode)
 # Each target's working corpus is build/fuzz/corpus/<target>, seeded from
 # tests/fuzz/corpus/<target> and tests/fuzz/regressions/<target>; crashes,
 # timeouts, leaks and OOMs are written to build/fuzz/crashes/<target>/. A
@@ -18,13 +18,13 @@ cd "$root"
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(summarize request)
+[ ${#targets[@]} -gt 0 ] || targets=(summarize request unicode)
 
 command -v clang++-14 >/dev/null || { echo "fuzz.sh: clang++-14 is missing (apt-get install clang-14 libclang-rt-14-dev)" >&2; exit 2; }
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz --target "${targets[@]/#/precis_fuzz_}"
 
-declare -A max_len=([summarize]=16384 [request]=16384)
+declare -A max_len=([summarize]=16384 [request]=16384 [unicode]=4096)
 timeout=10
 # allocator_release_to_os_interval_ms=-1: both timeouts seen in 45 minutes on
 # a shared machine stalled in ASan's periodic madvise (returning freed memory

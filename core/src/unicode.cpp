@@ -311,8 +311,9 @@ void Breaker::words_reference(std::string_view text, std::size_t begin, std::siz
 }
 
 // A run of spaces (U+0020) is one segment (WB3d), and there is a boundary on
-// both sides of it: before it, because no rule joins anything to a following
-// space; after it, unless the next character is Extend, Format or ZWJ (WB4),
+// both sides of it: before it, because no rule joins anything but another
+// space-like character to a following space (checked below where ICU's
+// stretch ends); after it, unless the next character is Extend, Format or ZWJ (WB4),
 // which is never the case when the next token is ASCII. So ICU's cut of the
 // whole range is the cut of each ASCII token on its own, and ICU is asked
 // only about the other stretches, each from the start of the spaces before
@@ -339,7 +340,16 @@ void Breaker::words(std::string_view text, std::size_t begin, std::size_t end, s
     } else {
       std::vector<WordPiece>& scratch = impl_->token;
       scratch.clear();
-      if (ascii_token(text, token, pos, scratch)) {
+      // The ICU stretch may end here only if its last character cannot join
+      // the spaces: ICU puts a space together with a space-like character
+      // before it (U+3000, U+2003...: WB3d) and, to be safe, with any
+      // non-ASCII character that is not a letter or digit (a mark, a format
+      // character). Otherwise the token stays in the stretch.
+      std::size_t last = spaces - 1;
+      while (last > pending && (static_cast<unsigned char>(text[last]) & 0xC0) == 0x80) --last;
+      const char32_t before = utf8::decode(text.substr(0, spaces), last).code_point;
+      const bool can_cut = before < 0x80 || is_letter(before) || is_digit(before);
+      if (can_cut && ascii_token(text, token, pos, scratch)) {
         words_reference(text, pending, spaces, out);
         pending = end;
         if (spaces < token) out.push_back({spaces, token, WordKind::Other});
