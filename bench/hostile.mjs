@@ -9,24 +9,15 @@
 // Sizes are in MB (2^20 bytes); --max-input-bytes is raised to fit the largest.
 // Exits 1 when the CLI fails on an input or a kind looks super-linear.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
-};
-const precis = resolve(root, opt('--precis', 'build/native/precis'));
+import { opt, precisCli } from './cli.mjs';
+
+const precis = precisCli('hostile.mjs', 2);
 const sizes = opt('--sizes', '1,5,50').split(',').map(Number);
 const only = opt('--only', '') ? new Set(opt('--only', '').split(',')) : null;
-if (!existsSync(precis)) {
-  console.error(`hostile.mjs: ${precis} not found (cmake --build --preset native)`);
-  process.exit(2);
-}
 const MB = 1 << 20;
 
 // Deterministic pseudo-random words.

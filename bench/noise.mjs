@@ -13,26 +13,16 @@
 //    blocks were removed (must be 0) and the title detection rate.
 // Exits 1 when a bbc-dev block is removed (or the CLI fails), 0 otherwise.
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { join, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
-};
-const precis = resolve(root, opt('--precis', 'build/native/precis'));
+import { flag, opt, precisCli, root } from './cli.mjs';
+
+const precis = precisCli('noise', 1);
 const corpusDir = resolve(root, opt('--corpus', 'tests/corpus/noisy'));
 const bbcPath = resolve(root, opt('--bbc', '../shared/data/bbc-dev.jsonl'));
-const verbose = args.includes('--verbose');
-
-if (!existsSync(precis)) {
-  console.error(`noise: no CLI at ${precis} (build with: cmake --build --preset native)`);
-  process.exit(1);
-}
+const verbose = flag('--verbose');
 
 // ------------------------------------------------------------ corpus format
 // A page is one line per block: "[label] text", blank lines kept. The paste is
