@@ -15,6 +15,8 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
+import { BLOCK, heapInUse } from '../../tests/js/heap.mjs';
+
 const argv = process.argv.slice(2);
 const arg = (name, def) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : def);
 const dist = resolve(arg('--dist', 'build/wasm/dist'));
@@ -243,25 +245,8 @@ const scaling = (a, b) =>
 // Does memory come back? wasm memory never shrinks, so "back to baseline"
 // means: after a first round over every document (the heap has reached its
 // working size) 10,000 more calls neither grow the memory nor the heap in use.
-// Heap in use is measured from JS: the memory size minus how many 16 KiB
-// blocks precis_alloc hands out before the memory would have to grow (exact
-// to one block; the same method as tests/js/reliability.test.mjs).
-const BLOCK = 16384;
-function heapInUse(c) {
-  const e = c.instance.exports;
-  const size = e.memory.buffer.byteLength;
-  const blocks = [];
-  for (;;) {
-    const p = e.precis_alloc(BLOCK);
-    if (p === 0 || e.memory.buffer.byteLength !== size) {
-      if (p) e.precis_free(p);
-      break;
-    }
-    blocks.push(p);
-  }
-  for (const p of blocks) e.precis_free(p);
-  return size - blocks.length * BLOCK;
-}
+// Heap in use is measured from JS through the C ABI (tests/js/heap.mjs, the
+// same measure as tests/js/reliability.test.mjs).
 const soak = await loadCore({ module });
 const heapFresh = heapInUse(soak);
 for (const t of docs) soak.summarize(t, OPTIONS);

@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { importDist } from './env.mjs';
+import { BLOCK, allocateAll, freeAll, heapInUse } from './heap.mjs';
 
 const { loadCore, CoreError } = await importDist('precis-core.js');
 // One compiled module; each test gets its own fresh instance.
@@ -54,28 +55,6 @@ const OPTIONS = [
   { redundancy: 1, language: 'en' },
 ];
 
-// Heap in use, measured from JS: the memory size minus how many 16 KiB blocks
-// precis_alloc hands out before wasm memory has to grow (the block that made
-// it grow is not counted; the growth itself does not matter, as the size is
-// read first). A leak of L bytes raises it by ~L; each measurement is exact to
-// one block.
-const BLOCK = 16384;
-function usedBytes(core) {
-  const e = core.instance.exports;
-  const size = e.memory.buffer.byteLength;
-  const blocks = [];
-  for (;;) {
-    const p = e.precis_alloc(BLOCK);
-    if (p === 0 || e.memory.buffer.byteLength !== size) {
-      if (p) e.precis_free(p);
-      break;
-    }
-    blocks.push(p);
-  }
-  for (const p of blocks) e.precis_free(p);
-  return size - blocks.length * BLOCK;
-}
-
 test('10,000 consecutive calls with varied inputs leave the wasm heap at its baseline', async () => {
   const core = await freshCore();
   // Warm-up: the largest input of the run first, so the heap reaches its peak.
@@ -83,7 +62,7 @@ test('10,000 consecutive calls with varied inputs leave the wasm heap at its bas
   core.summarize(big, { sentences: 5 });
   for (let i = 0; i < 200; ++i) core.summarize(VARIANTS[i % VARIANTS.length](), OPTIONS[i % OPTIONS.length]);
   core.summarize(big, { sentences: 5 });
-  const baselineUsed = usedBytes(core);
+  const baselineUsed = heapInUse(core);
   const baselineBytes = core.memoryBytes;
   let selected = 0;
   for (let i = 0; i < 10000; ++i) {
@@ -97,7 +76,7 @@ test('10,000 consecutive calls with varied inputs leave the wasm heap at its bas
   }
   assert.ok(selected > 5000, 'the calls did real work');
   assert.equal(core.memoryBytes, baselineBytes, 'wasm memory grew over 10,000 calls');
-  const after = usedBytes(core);
+  const after = heapInUse(core);
   // Fragmentation may cost a block or two; a leak of even 8 bytes per call
   // would cost five.
   assert.ok(after <= baselineUsed + 2 * BLOCK, `heap in use grew from ${baselineUsed} to ${after} bytes`);
@@ -105,26 +84,14 @@ test('10,000 consecutive calls with varied inputs leave the wasm heap at its bas
 
 test('out of memory inside wasm becomes a CoreError and the module stays usable', async () => {
   const core = await freshCore();
-  const e = core.instance.exports;
   // Take almost all of the 2 GB the module may grow to, then ask for a
   // summary that needs more than what is left: cheap (memory is reserved,
   // not touched) and the same path as a genuinely huge input.
-  const hog = [];
-  for (;;) {
-    const p = e.precis_alloc(64 << 20);
-    if (p === 0) break;
-    hog.push(p);
-  }
+  allocateAll(core, 64 << 20);
   // Then fill what is left to the last megabyte, and give back 16 MB: room
   // for the request (what is left after 64 MB blocks depends on the module's
   // own memory layout), not for the summary.
-  const tail = [];
-  for (;;) {
-    const p = e.precis_alloc(1 << 20);
-    if (p === 0) break;
-    tail.push(p);
-  }
-  for (const p of tail.splice(-16)) e.precis_free(p);
+  freeAll(core, allocateAll(core, 1 << 20).slice(-16));
   assert.ok(core.memoryBytes > 1.8 * 2 ** 30, `memory only grew to ${core.memoryBytes}`);
   const text = Array.from({ length: 40000 }, sentence).join(' '); // ~3 MB; needs tens of MB inside
   let error;
@@ -145,16 +112,10 @@ test('out of memory inside wasm becomes a CoreError and the module stays usable'
 
 test('a request larger than the free heap becomes a CoreError, then calls succeed', async () => {
   const core = await freshCore();
-  const e = core.instance.exports;
-  const hog = [];
-  for (;;) {
-    const p = e.precis_alloc(64 << 20);
-    if (p === 0) break;
-    hog.push(p);
-  }
+  const hog = allocateAll(core, 64 << 20);
   // The request itself cannot be copied in.
   assert.throws(() => core.summarize('x'.repeat(80 << 20), { maxInputBytes: 1 << 30 }), CoreError);
-  for (const p of hog) e.precis_free(p);
+  freeAll(core, hog);
   assert.equal(core.summarize(ARTICLE).stats.selected, 3);
 });
 
