@@ -9,6 +9,7 @@ const FILES = [
   'index.html',
   'app.js',
   'view.js',
+  'theme.css',
   'app.css',
   'precis.js',
   'precis-core.js',
