@@ -2,7 +2,7 @@
 // All the work runs in a Worker (precis.js → precis-worker.js → precis.wasm);
 // this file only reads controls and renders results. User text is only ever
 // put into the DOM as text nodes (textContent / createTextNode), never as markup.
-import { formatNumber, languageName, node, summaryText } from './view.js';
+import { checkRadios, formatNumber, languageName, node, onRadioChange, summaryText } from './view.js';
 import { MAX_INPUT_BYTES, TEASER_WEIGHTS, createWorkerSummarizer, supportedLanguages, utf8Length as exactUtf8 } from './precis.js';
 
 const TYPING_DELAY_MS = 300;
@@ -100,8 +100,8 @@ function coreOptions(s) {
 
 function syncControls() {
   const headline = settings.type === 'headline';
-  for (const r of document.querySelectorAll('input[name="type"]')) r.checked = r.value === settings.type;
-  for (const r of document.querySelectorAll('input[name="length"]')) r.checked = r.value === settings.length && (headline || settings.count === null);
+  checkRadios('type', (value) => value === settings.type);
+  checkRadios('length', (value) => value === settings.length && (headline || settings.count === null));
   const n = sentenceCount(settings);
   el.count.value = String(n);
   el.count.disabled = headline;
@@ -532,19 +532,15 @@ function settingChanged() {
   schedule(SETTINGS_DELAY_MS);
 }
 
-for (const r of document.querySelectorAll('input[name="type"]')) {
-  r.addEventListener('change', () => {
-    settings.type = r.value;
-    settingChanged();
-  });
-}
-for (const r of document.querySelectorAll('input[name="length"]')) {
-  r.addEventListener('change', () => {
-    settings.length = r.value;
-    settings.count = null; // a preset replaces the exact count
-    settingChanged();
-  });
-}
+onRadioChange('type', (value) => {
+  settings.type = value;
+  settingChanged();
+});
+onRadioChange('length', (value) => {
+  settings.length = value;
+  settings.count = null; // a preset replaces the exact count
+  settingChanged();
+});
 el.count.addEventListener('input', () => {
   settings.count = Number(el.count.value);
   settingChanged();

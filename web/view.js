@@ -1,5 +1,6 @@
-// Rendering helpers shared by the page (app.js) and the extension's popup
-// (extension/popup.js), so both show and copy a summary the same way. DOM
+// Rendering and control helpers shared by the page (app.js) and the
+// extension's popup (extension/popup.js), so both show and copy a summary the
+// same way. DOM
 // nodes are built with textContent only: no text ever goes through HTML.
 
 /** An element with props (class, text, data-/aria- attributes, title, href, id, tabindex; others as properties). */
@@ -13,6 +14,16 @@ export function node(tag, props = {}, ...children) {
   }
   n.append(...children);
   return n;
+}
+
+/** Calls `changed(value)` when the radio group `name` changes. */
+export function onRadioChange(name, changed) {
+  for (const r of document.querySelectorAll(`input[name="${name}"]`)) r.addEventListener('change', () => changed(r.value));
+}
+
+/** Checks the radio of group `name` for which `isChecked(value)` is true (and unchecks the rest). */
+export function checkRadios(name, isChecked) {
+  for (const r of document.querySelectorAll(`input[name="${name}"]`)) r.checked = isChecked(r.value);
 }
 
 const numberFormat = new Intl.NumberFormat('en');

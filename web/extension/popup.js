@@ -13,7 +13,7 @@
 // (precis.js → precis-worker.js → precis.wasm). Nothing goes over the network.
 // Page text is only ever put into the DOM as text (textContent), never markup.
 // Settings (type, length, copy format) persist in chrome.storage.local.
-import { formatNumber, languageName, node, summaryText } from './view.js';
+import { checkRadios, formatNumber, languageName, node, onRadioChange, summaryText } from './view.js';
 import { MAX_INPUT_BYTES, Summarizer, createWorkerSummarizer, utf8Length } from './precis.js';
 
 const TYPES = ['tldr', 'key-points', 'headline', 'teaser'];
@@ -61,8 +61,8 @@ function saveSettings() {
 }
 
 function syncControls() {
-  for (const r of document.querySelectorAll('input[name="type"]')) r.checked = r.value === settings.type;
-  for (const r of document.querySelectorAll('input[name="length"]')) r.checked = r.value === settings.length;
+  checkRadios('type', (value) => value === settings.type);
+  checkRadios('length', (value) => value === settings.length);
   $('format').value = settings.format;
 }
 
@@ -315,18 +315,14 @@ function settingChanged() {
   update();
 }
 
-for (const r of document.querySelectorAll('input[name="type"]')) {
-  r.addEventListener('change', () => {
-    settings.type = r.value;
-    settingChanged();
-  });
-}
-for (const r of document.querySelectorAll('input[name="length"]')) {
-  r.addEventListener('change', () => {
-    settings.length = r.value;
-    settingChanged();
-  });
-}
+onRadioChange('type', (value) => {
+  settings.type = value;
+  settingChanged();
+});
+onRadioChange('length', (value) => {
+  settings.length = value;
+  settingChanged();
+});
 $('format').addEventListener('change', () => {
   settings.format = $('format').value;
   saveSettings();
