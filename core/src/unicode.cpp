@@ -14,6 +14,7 @@
 #include <unicode/ustring.h>
 #include <unicode/utext.h>
 
+#include "text_scan.hpp"
 #include "utf8.hpp"
 
 namespace precis::unicode {
@@ -191,10 +192,9 @@ void for_each_boundary(icu::BreakIterator& it, std::string_view text, std::size_
       std::size_t units = 0, byte = begin;
       for (int32_t b = it.next(); b != icu::BreakIterator::DONE; b = it.next()) {
         while (units < static_cast<std::size_t>(b) && byte < end) {
-          const auto lead = static_cast<unsigned char>(text[byte]);
-          const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-          units += length == 4 ? 2 : 1;
-          byte += length;
+          const utf8::Decoded d = utf8::decode(text, byte);
+          units += utf8::utf16_length(d.code_point);
+          byte += d.length;
         }
         each(byte);
       }
@@ -313,8 +313,8 @@ void Breaker::words_reference(std::string_view text, std::size_t begin, std::siz
 // A run of spaces (U+0020) is one segment (WB3d), and there is a boundary on
 // both sides of it: before it, because no rule joins anything but another
 // space-like character to a following space (checked below where ICU's
-// stretch ends); after it, unless the next character is Extend, Format or ZWJ (WB4),
-// which is never the case when the next token is ASCII. So ICU's cut of the
+// stretch ends); after it, unless the next character is Extend, Format or ZWJ
+// (WB4), which is never the case when the next token is ASCII. So ICU's cut of the
 // whole range is the cut of each ASCII token on its own, and ICU is asked
 // only about the other stretches, each from the start of the spaces before
 // it (a boundary) to a boundary.
@@ -345,9 +345,7 @@ void Breaker::words(std::string_view text, std::size_t begin, std::size_t end, s
       // before it (U+3000, U+2003...: WB3d) and, to be safe, with any
       // non-ASCII character that is not a letter or digit (a mark, a format
       // character). Otherwise the token stays in the stretch.
-      std::size_t last = spaces - 1;
-      while (last > pending && (static_cast<unsigned char>(text[last]) & 0xC0) == 0x80) --last;
-      const char32_t before = utf8::decode(text.substr(0, spaces), last).code_point;
+      const char32_t before = scan::last_code_point(text, pending, spaces).code_point;
       const bool can_cut = before < 0x80 || is_letter(before) || is_digit(before);
       if (can_cut && ascii_token(text, token, pos, scratch)) {
         words_reference(text, pending, spaces, out);
