@@ -56,12 +56,12 @@ inline constexpr double kCaptionMaxWords = 40;      // caption with a credit lab
 inline constexpr double kCreditMaxWords = 8;        // "Getty Images", "REUTERS/Jane Doe"
 inline constexpr double kBylineMaxWords = 14;       // "By Jane Doe, BBC News", timestamps
 inline constexpr double kAiLabelMaxWords = 16;      // "This article was reported by AI."
-inline constexpr double kBylineTagMaxWords = 8;
-inline constexpr double kReadTimeMaxWords = 5;      // "5 min read", "Lesezeit: 3 Min."     // "김민수 기자", "新华社记者 张三"
+inline constexpr double kBylineTagMaxWords = 8;     // "김민수 기자", "新华社记者 张三"
+inline constexpr double kReadTimeMaxWords = 5;      // "5 min read", "Lesezeit: 3 Min."
 inline constexpr double kFooterMaxWords = 25;
 inline constexpr double kRelatedHeadingMaxWords = 10;
-inline constexpr double kRelatedInlineMaxWords = 30;
-inline constexpr double kRelatedShortHeadingWords = 4;  // a heading that starts with a cue: "More from Sport"  // "Read more: <teaser headline>"
+inline constexpr double kRelatedInlineMaxWords = 30;     // "Read more: <teaser headline>"
+inline constexpr double kRelatedShortHeadingWords = 4;  // a heading that starts with a cue: "More from Sport"
 inline constexpr double kNavMaxWords = 15;
 inline constexpr double kCrumbSegmentMaxWords = 5;
 // ...and dominated by the cue: share of the line's letters inside matches.
