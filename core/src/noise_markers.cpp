@@ -5,6 +5,7 @@
 #include <span>
 #include <vector>
 
+#include "text_scan.hpp"
 #include "unicode.hpp"
 #include "utf8.hpp"
 
@@ -400,25 +401,22 @@ class Trie {
   };
 
   Trie() {
-    nodes_.emplace_back();  // the root
+    nodes_.emplace_back();  // the root, with a table from the start: every phrase begins there
+    make_dense(kRoot);
     for (const PhraseList& list : kLists) {
       for (std::string_view phrase : list.phrases) insert(phrase, list.cue);
     }
-    // Nodes with many children (the first letters: "s" has 20) get a table
-    // by byte, so the step every word start takes is one load.
-    for (std::uint32_t n = 1; n < nodes_.size(); ++n) {
+    // Nodes with many children (the root, with every first byte; the first
+    // letters: "s" has 20) get a table by byte, so the steps every word start
+    // takes are one load each.
+    for (std::uint32_t n = 0; n < nodes_.size(); ++n) {
       std::size_t children = 0;
       for (std::uint32_t c = nodes_[n].first_child; c != 0; c = nodes_[c].next_sibling) ++children;
-      if (children < kDenseMinChildren) continue;
-      std::array<std::uint32_t, 256>& table = dense_.emplace_back();
-      table.fill(0);
-      for (std::uint32_t c = nodes_[n].first_child; c != 0; c = nodes_[c].next_sibling) table[nodes_[c].byte] = c;
-      nodes_[n].dense = static_cast<std::uint32_t>(dense_.size());
+      if (nodes_[n].dense == 0 && children >= kDenseMinChildren) make_dense(n);
     }
   }
 
-  // The node reached from the root by one byte, or 0.
-  [[nodiscard]] std::uint32_t root_child(unsigned char b) const { return root_[b]; }
+  static constexpr std::uint32_t kRoot = 0;
   // The child of `n` along byte `b`, or 0.
   [[nodiscard]] std::uint32_t child(std::uint32_t n, unsigned char b) const {
     if (nodes_[n].dense != 0) return dense_[nodes_[n].dense - 1][b];
@@ -430,29 +428,31 @@ class Trie {
   [[nodiscard]] const Node& operator[](std::uint32_t n) const { return nodes_[n]; }
 
  private:
+  void make_dense(std::uint32_t n) {
+    std::array<std::uint32_t, 256>& table = dense_.emplace_back();
+    table.fill(0);
+    for (std::uint32_t c = nodes_[n].first_child; c != 0; c = nodes_[c].next_sibling) table[nodes_[c].byte] = c;
+    nodes_[n].dense = static_cast<std::uint32_t>(dense_.size());
+  }
+
   void insert(std::string_view phrase, Cue cue) {
     if (phrase.empty()) return;
     std::uint32_t n = 0;
     for (std::size_t i = 0; i < phrase.size(); ++i) {
       const auto b = static_cast<unsigned char>(phrase[i]);
-      std::uint32_t c = i == 0 ? root_[b] : child(n, b);
+      std::uint32_t c = child(n, b);
       if (c == 0) {
         c = static_cast<std::uint32_t>(nodes_.size());
         Node node;
         node.byte = b;
-        if (i > 0) {
-          node.next_sibling = nodes_[n].first_child;
-          nodes_[n].first_child = c;
-        } else {
-          root_[b] = c;
-        }
+        node.next_sibling = nodes_[n].first_child;
+        nodes_[n].first_child = c;
+        if (nodes_[n].dense != 0) dense_[nodes_[n].dense - 1][b] = c;
         nodes_.push_back(node);
       }
       n = c;
     }
-    std::size_t p = phrase.size() - 1;
-    while (p > 0 && (static_cast<unsigned char>(phrase[p]) & 0xC0) == 0x80) --p;
-    const char32_t last = utf8::decode(phrase, p).code_point;
+    const char32_t last = scan::last_code_point(phrase, 0, phrase.size()).code_point;
     nodes_[n].cues |= bit(cue);
     nodes_[n].ends_cjk = is_cjk_cp(last);
     nodes_[n].ends_hangul = unicode::script_of(last) == unicode::Script::Hangul;
@@ -461,7 +461,6 @@ class Trie {
   static constexpr std::size_t kDenseMinChildren = 6;
   std::vector<Node> nodes_;
   std::vector<std::array<std::uint32_t, 256>> dense_;
-  std::array<std::uint32_t, 256> root_{};
 };
 
 const Trie& trie() {
@@ -550,7 +549,7 @@ CueHits scan_cues(std::string_view key, std::uint32_t union_mask) {
     if (word_start && key[pos] != ' ') {
       // The phrases that are prefixes of key[pos..], shortest first: walk the
       // trie along the key; a node with cues is a phrase ending at pos + len.
-      std::uint32_t n = phrases.root_child(static_cast<unsigned char>(key[pos]));
+      std::uint32_t n = phrases.child(Trie::kRoot, static_cast<unsigned char>(key[pos]));
       for (std::size_t len = 1; n != 0; ++len) {
         const Trie::Node& node = phrases[n];
         const std::size_t end = pos + len;
