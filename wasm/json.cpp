@@ -1,6 +1,7 @@
 #include "json.hpp"
 
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <limits>
 #include <nlohmann/json.hpp>
@@ -11,10 +12,10 @@
 namespace precis::json {
 namespace {
 
-// Requests are read in their own key order, so an error names the field the
-// caller wrote last among conflicting ones; output keys keep a fixed order.
+// Requests are read in their own key order (ordered_json), so an error names
+// the field the caller wrote last among conflicting ones. Output is written by
+// Writer below, keys in a fixed order.
 using json = nlohmann::ordered_json;
-using ordered = nlohmann::ordered_json;
 
 // Parses without exceptions (the wasm build has none) and keeps the parser's
 // message and byte position.
@@ -159,14 +160,9 @@ class Writer {
   }
   void value(std::size_t v) {
     separate();
-    char buffer[24];
-    char* end = buffer + sizeof buffer;
-    char* p = end;
-    do {
-      *--p = static_cast<char>('0' + v % 10);
-      v /= 10;
-    } while (v != 0);
-    out_.append(p, static_cast<std::size_t>(end - p));
+    std::array<char, 24> buffer{};
+    const char* end = std::to_chars(buffer.data(), buffer.data() + buffer.size(), v).ptr;
+    out_.append(buffer.data(), static_cast<std::size_t>(end - buffer.data()));
   }
   void value(double v) {
     separate();
@@ -210,7 +206,7 @@ class Writer {
   // through nlohmann itself, whose error handler writes U+FFFD.
   void string(std::string_view v) {
     if (utf8::count_invalid(v) != 0) {
-      out_ += ordered(std::string(v)).dump(-1, ' ', false, nlohmann::detail::error_handler_t::replace);
+      out_ += json(std::string(v)).dump(-1, ' ', false, nlohmann::detail::error_handler_t::replace);
       return;
     }
     out_ += '"';
