@@ -217,12 +217,10 @@ DateTime scan_datetime(std::string_view text) {
 // after "vor"/"hace" or before "ago" (CJK forms are whole cue phrases).
 bool time_ago(std::string_view key) {
   std::vector<std::string_view> tokens;
-  for (std::size_t start = 0; start < key.size() && tokens.size() < 32;) {
-    std::size_t end = key.find(' ', start);
-    if (end == std::string_view::npos) end = key.size();
-    tokens.push_back(key.substr(start, end - start));
-    start = end + 1;
-  }
+  scan::each_token(key, [&](std::string_view token) {
+    tokens.push_back(token);
+    return tokens.size() < 32;
+  });
   auto number = [](std::string_view t) {
     return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
   };
@@ -240,51 +238,37 @@ bool time_ago(std::string_view key) {
 // "Home News Sport Weather iPlayer Sounds": every token starts with a capital
 // letter or a digit, or is a short connector ("&", "and", "of").
 bool menu_row(std::string_view text) {
-  std::size_t tokens = 0, start = 0, short_cjk = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find(' ', start);
-    if (end == std::string_view::npos) end = text.size();
-    if (end > start) {
-      const std::string_view token = text.substr(start, end - start);
-      const char32_t first = utf8::decode(token, 0).code_point;
-      const bool capital = unicode::is_uppercase(first) || unicode::is_digit(first) ||
-                           (token.size() > 1 && unicode::is_uppercase(utf8::decode(token, 1).code_point));
-      ++tokens;
-      if (noise::is_cjk_cp(first) || unicode::script_of(first) == unicode::Script::Hangul) {
-        // CJK / Korean menus: many short words ("新闻 体育 财经", "정치 경제 사회").
-        if (half_words(token) <= 2 * 2 && token.size() <= 4 * 4) {
-          ++short_cjk;
-          start = end + 1;  // (fuzz: a bare `continue` here never advanced — an endless loop)
-          continue;
-        }
-        return false;
-      }
-      if (!capital && token != "&" && token != "and" && token != "of") return false;
+  std::size_t tokens = 0, short_cjk = 0;
+  const bool every = scan::each_token(text, [&](std::string_view token) {
+    const char32_t first = utf8::decode(token, 0).code_point;
+    const bool capital = unicode::is_uppercase(first) || unicode::is_digit(first) ||
+                         (token.size() > 1 && unicode::is_uppercase(utf8::decode(token, 1).code_point));
+    ++tokens;
+    if (noise::is_cjk_cp(first) || unicode::script_of(first) == unicode::Script::Hangul) {
+      // CJK / Korean menus: many short words ("新闻 体育 财经", "정치 경제 사회").
+      if (half_words(token) > 2 * 2 || token.size() > 4 * 4) return false;
+      ++short_cjk;
+      return true;
     }
-    start = end + 1;
-  }
+    return capital || token == "&" || token == "and" || token == "of";
+  });
+  if (!every) return false;
   return tokens >= L::kMenuRowMinWords && (short_cjk == 0 || short_cjk + 1 >= L::kMenuRowMinWords);
 }
 
 // "Ana López", "Jane van der Berg": capitalised words (and short particles), no digits.
 bool name_like(std::string_view text) {
-  std::size_t capitals = 0, start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find(' ', start);
-    if (end == std::string_view::npos) end = text.size();
-    if (end > start) {
-      const std::string_view token = text.substr(start, end - start);
-      const char32_t first = utf8::decode(token, 0).code_point;
-      if (unicode::is_uppercase(first)) {
-        ++capitals;
-      } else if (token.size() > 3 || !unicode::is_letter(first)) {
-        return false;
-      }
-      if (token.find_first_of("0123456789") != std::string_view::npos) return false;
+  std::size_t capitals = 0;
+  const bool every = scan::each_token(text, [&](std::string_view token) {
+    const char32_t first = utf8::decode(token, 0).code_point;
+    if (unicode::is_uppercase(first)) {
+      ++capitals;
+    } else if (token.size() > 3 || !unicode::is_letter(first)) {
+      return false;
     }
-    start = end + 1;
-  }
-  return capitals >= 2;
+    return token.find_first_of("0123456789") == std::string_view::npos;
+  });
+  return every && capitals >= 2;
 }
 
 bool has_email(std::string_view text) {
@@ -400,14 +384,11 @@ std::string_view script_group(std::string_view language) {
 // Stopword hits of the key's tokens in one list.
 std::size_t stopword_hits(std::string_view key, const StopwordList* list) {
   if (list == nullptr) return 0;
-  std::size_t hits = 0, start = 0;
-  while (start < key.size()) {
-    std::size_t end = start;
-    while (end < key.size() && key[end] != ' ') ++end;  // tokens are short: no memchr call
-    const std::string_view token = key.substr(start, end - start);
+  std::size_t hits = 0;
+  scan::each_token(key, [&](std::string_view token) {
     if (token.size() > 1 && contains(*list, token)) ++hits;
-    start = end + 1;
-  }
+    return true;
+  });
   return hits;
 }
 
@@ -711,12 +692,7 @@ struct Classifier {
   // character bigrams, 2-syllable Hangul prefixes.
   void add_terms(std::string_view key, std::vector<std::string>& out) const {
     const StopwordSet stop(language);
-    std::size_t start = 0;
-    while (start < key.size()) {
-      std::size_t end = key.find(' ', start);
-      if (end == std::string_view::npos) end = key.size();
-      const std::string_view token = key.substr(start, end - start);
-      start = end + 1;
+    scan::each_token(key, [&](std::string_view token) {
       std::vector<std::size_t> cps;  // code point starts
       bool cjk = false;
       for (std::size_t pos = 0; pos < token.size();) {
@@ -729,16 +705,16 @@ struct Classifier {
       const std::size_t n = cps.size() - 1;
       if (cjk) {
         for (std::size_t k = 0; k + 1 < n; ++k) out.emplace_back(token.substr(cps[k], cps[k + 2] - cps[k]));
-        continue;
+        return true;
       }
-      const bool hangul = n > 0 && unicode::script_of(utf8::decode(token, 0).code_point) == unicode::Script::Hangul;
+      const bool hangul = unicode::script_of(utf8::decode(token, 0).code_point) == unicode::Script::Hangul;
       if (hangul) {
         if (n >= 2) out.emplace_back(token.substr(0, cps[2]));
-        continue;
+        return true;
       }
-      if (n < 3 || stop.contains(token)) continue;
-      out.emplace_back(token.substr(0, cps[std::min<std::size_t>(n, 5)]));
-    }
+      if (n >= 3 && !stop.contains(token)) out.emplace_back(token.substr(0, cps[std::min<std::size_t>(n, 5)]));
+      return true;
+    });
   }
 
   void find_title() {

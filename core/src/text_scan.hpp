@@ -29,4 +29,18 @@ struct Last {
 // Does text[begin, end) contain a letter or a digit?
 [[nodiscard]] bool has_alnum(std::string_view text, std::size_t begin, std::size_t end);
 
+// Calls each(token) for every non-empty run of bytes between U+0020 spaces
+// (the tokens of a noise key, or of a line split at spaces), in order, while
+// it returns true. Returns false when `each` stopped it.
+template <class Each>
+bool each_token(std::string_view text, Each each) {
+  for (std::size_t start = 0; start < text.size();) {
+    std::size_t end = start;
+    while (end < text.size() && text[end] != ' ') ++end;
+    if (end > start && !each(text.substr(start, end - start))) return false;
+    start = end + 1;
+  }
+  return true;
+}
+
 }  // namespace precis::scan
