@@ -2,7 +2,7 @@
 // All the work runs in a Worker (precis.js → precis-worker.js → precis.wasm);
 // this file only reads controls and renders results. User text is only ever
 // put into the DOM as text nodes (textContent / createTextNode), never as markup.
-import { checkRadios, formatNumber, languageName, node, onRadioChange, summaryText } from './view.js';
+import { checkRadios, copyWithFeedback, formatNumber, languageName, node, onRadioChange, summaryText } from './view.js';
 import { MAX_INPUT_BYTES, TEASER_WEIGHTS, createWorkerSummarizer, supportedLanguages, utf8Length as exactUtf8 } from './precis.js';
 
 const TYPING_DELAY_MS = 300;
@@ -344,30 +344,8 @@ function summaryAs(format) {
 async function copySummary() {
   const text = summaryAs(settings.format);
   if (!text) return;
-  let ok = false;
-  try {
-    await navigator.clipboard.writeText(text);
-    ok = true;
-  } catch {
-    const area = node('textarea', { class: 'sr-only', value: text });
-    document.body.append(area);
-    area.select();
-    try {
-      ok = document.execCommand('copy');
-    } catch {
-      ok = false;
-    }
-    area.remove();
-    el.copy.focus();
-  }
-  el.copy.textContent = ok ? 'Copied' : 'Copy failed';
-  el.copy.dataset.state = ok ? 'done' : 'failed';
+  const ok = await copyWithFeedback(el.copy, text);
   announce(ok ? `Summary copied as ${settings.format === 'markdown' ? 'Markdown' : 'plain text'}` : 'Could not copy');
-  clearTimeout(copySummary.timer);
-  copySummary.timer = setTimeout(() => {
-    el.copy.textContent = 'Copy';
-    delete el.copy.dataset.state;
-  }, 1600);
 }
 
 // ---------------------------------------------------------------- running

@@ -26,6 +26,43 @@ export function checkRadios(name, isChecked) {
   for (const r of document.querySelectorAll(`input[name="${name}"]`)) r.checked = isChecked(r.value);
 }
 
+const resetTimers = new WeakMap();
+
+/**
+ * Copies `text` to the clipboard (the Clipboard API, else a selected hidden
+ * textarea and execCommand) and shows the outcome on `button` ("Copied" /
+ * "Copy failed", data-state done/failed) for 1.6 s. Resolves whether it worked.
+ */
+export async function copyWithFeedback(button, text) {
+  let ok = false;
+  try {
+    await navigator.clipboard.writeText(text);
+    ok = true;
+  } catch {
+    const area = node('textarea', { class: 'sr-only', value: text });
+    document.body.append(area);
+    area.select();
+    try {
+      ok = document.execCommand('copy');
+    } catch {
+      ok = false;
+    }
+    area.remove();
+    button.focus();
+  }
+  button.textContent = ok ? 'Copied' : 'Copy failed';
+  button.dataset.state = ok ? 'done' : 'failed';
+  clearTimeout(resetTimers.get(button));
+  resetTimers.set(
+    button,
+    setTimeout(() => {
+      button.textContent = 'Copy';
+      delete button.dataset.state;
+    }, 1600),
+  );
+  return ok;
+}
+
 const numberFormat = new Intl.NumberFormat('en');
 /** 12345 -> "12,345". */
 export const formatNumber = (n) => numberFormat.format(n);

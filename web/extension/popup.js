@@ -13,7 +13,7 @@
 // (precis.js → precis-worker.js → precis.wasm). Nothing goes over the network.
 // Page text is only ever put into the DOM as text (textContent), never markup.
 // Settings (type, length, copy format) persist in chrome.storage.local.
-import { checkRadios, formatNumber, languageName, node, onRadioChange, summaryText } from './view.js';
+import { checkRadios, copyWithFeedback, formatNumber, languageName, node, onRadioChange, summaryText } from './view.js';
 import { MAX_INPUT_BYTES, Summarizer, createWorkerSummarizer, utf8Length } from './precis.js';
 
 const TYPES = ['tldr', 'key-points', 'headline', 'teaser'];
@@ -231,36 +231,11 @@ function summaryAs(format) {
   return summaryText(s.type, format, result.summary, chosen(result).map((c) => c.text));
 }
 
-let copyTimer = 0;
 async function copySummary() {
   const text = summaryAs(settings.format);
   if (!text) return;
-  const button = $('copy');
-  let ok = false;
-  try {
-    await navigator.clipboard.writeText(text);
-    ok = true;
-  } catch {
-    const area = node('textarea', { class: 'sr-only' });
-    area.value = text;
-    document.body.append(area);
-    area.select();
-    try {
-      ok = document.execCommand('copy');
-    } catch {
-      ok = false;
-    }
-    area.remove();
-    button.focus();
-  }
-  button.textContent = ok ? 'Copied' : 'Copy failed';
-  button.dataset.state = ok ? 'done' : 'failed';
+  const ok = await copyWithFeedback($('copy'), text);
   announce(ok ? 'Summary copied' : 'Could not copy');
-  clearTimeout(copyTimer);
-  copyTimer = setTimeout(() => {
-    button.textContent = 'Copy';
-    delete button.dataset.state;
-  }, 1600);
 }
 
 // ---------------------------------------------------------------- running
