@@ -7,6 +7,7 @@
 #include "document.hpp"
 #include "keywords.hpp"
 #include "language.hpp"
+#include "noise_html.hpp"
 #include "numeric.hpp"
 #include "precis/precis.hpp"
 #include "score.hpp"
@@ -45,9 +46,9 @@ std::size_t words_of(const Terms& terms, const std::vector<std::size_t>& chosen)
   return words;
 }
 
-}  // namespace
-
-Outcome summarize(std::string_view text, const Options& options) {
+// The pipeline on plain text. `forced`: per block, the reason its HTML
+// element implies (text read from HTML), or null.
+Outcome summarize_text(std::string_view text, const Options& options, const std::vector<NoiseReason>* forced) {
   Outcome outcome;
   if (auto error = validate(options)) {
     outcome.error = std::move(error);
@@ -79,7 +80,7 @@ Outcome summarize(std::string_view text, const Options& options) {
   // clean
   doc.blocks = split_blocks(text, doc.offsets);
   LanguageDetector detector;
-  doc.title_block = classify_blocks(text, doc.offsets, doc.blocks, options.clean, options.language, &detector);
+  doc.title_block = classify_blocks(text, doc.blocks, options.clean, options.language, &detector, forced);
   doc.language = options.language == "auto" ? detector.detect(text, doc.blocks) : options.language;
   timer.lap(timings.clean_ms);
 
@@ -152,6 +153,20 @@ Outcome summarize(std::string_view text, const Options& options) {
     result.stats.timings = timings;
   }
   return outcome;
+}
+
+}  // namespace
+
+Outcome summarize(std::string_view text, const Options& options) {
+  // A page's HTML source: summarize the text a reader sees, then point every
+  // offset back into the HTML (noise_html.hpp).
+  if (options.clean && text.size() <= options.max_input_bytes && noise::looks_like_html(text)) {
+    const noise::HtmlText page = noise::html_text(text);
+    Outcome outcome = summarize_text(page.text, options, &page.forced);
+    if (!outcome.error) noise::place_in_source(outcome.result, page, text);
+    return outcome;
+  }
+  return summarize_text(text, options, nullptr);
 }
 
 }  // namespace precis

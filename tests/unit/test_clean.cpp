@@ -197,7 +197,7 @@ TEST_CASE("clean: a caller's language that does not match the page never loses t
   }
 }
 
-TEST_CASE("clean: a short quote in another language inside the body stays body; a teaser in another script goes") {
+TEST_CASE("clean: a short quote in another language inside the body stays body, a teaser in another script goes") {
   const std::string page =
       "Harbour town approves new bridge\n\n"
       "The council of the harbour town approved a new bridge over the river on Monday, ending years of debate.\n\n"
@@ -214,25 +214,82 @@ TEST_CASE("clean: a short quote in another language inside the body stays body; 
   }
 }
 
-TEST_CASE("clean: pasted HTML: markup, scripts and styles never reach the summary; offsets index the input") {
+// The text a reader sees in a stretch of HTML: tags dropped, &amp; decoded,
+// white space collapsed (enough for the pages below).
+std::string visible(std::string_view html) {
+  std::string out;
+  bool in_tag = false, space = false;
+  for (std::size_t i = 0; i < html.size(); ++i) {
+    const char c = html[i];
+    if (in_tag) {
+      in_tag = c != '>';
+    } else if (c == '<') {
+      in_tag = true;
+    } else if (c == ' ' || c == '\n') {
+      space = !out.empty();
+    } else {
+      if (space) out += ' ';
+      space = false;
+      if (html.compare(i, 5, "&amp;") == 0) {
+        out += '&';
+        i += 4;
+      } else {
+        out += c;
+      }
+    }
+  }
+  return out;
+}
+
+TEST_CASE("clean: pasted HTML: markup, scripts and styles never reach the summary, offsets index the input") {
   const std::string html =
-      "<html><head><title>Bridge</title><script>var tracking = 'The council approved spying.';</script>"
+      "<html><head><title>Bridge | Harbour News</title><script>var tracking = 'The council approved spying.';</script>"
       "<style>p { color: red }</style></head><body>\n"
       "<nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>\n"
       "<h1>Harbour town approves new bridge</h1>\n"
-      "<p>The council of the harbour town approved a new bridge over the river on Monday, ending years of debate.</p>\n"
+      "<p>The <a href=\"/council\">council</a> of the harbour town approved <em>a new bridge</em> over the river "
+      "on Monday, ending years of debate.</p>\n"
       "<p>The bridge will cost four million euros &amp; should open in two years, the mayor told reporters.</p>\n"
       "<p>Farmers on the east bank have waited for a crossing for decades, and many welcomed the vote.</p>\n"
       "</body></html>\n";
   const Result r = run(html);
   REQUIRE(r.stats.selected >= 1);
+  CHECK(r.stats.input_bytes == html.size());
+  REQUIRE(r.title.has_value());
+  CHECK(r.title->text == "Harbour town approves new bridge");  // the headline, not the <title>
+  CHECK(html.substr(r.title->span.byte_start, r.title->span.byte_end - r.title->span.byte_start) == r.title->text);
+  CHECK(has_reason(r, NoiseReason::Navigation, "Home News"));
+  REQUIRE(r.sentences.size() == 3);
+  CHECK(r.sentences[0].text ==
+        "The council of the harbour town approved a new bridge over the river on Monday, ending years of debate.");
+  CHECK(r.sentences[1].text.find("euros & should") != std::string::npos);
   for (const precis::Sentence& s : r.sentences) {
     INFO(s.text);
     CHECK(s.text.find('<') == std::string::npos);
     CHECK(s.text.find("tracking") == std::string::npos);
     CHECK(s.text.find("color") == std::string::npos);
-    CHECK(html.substr(s.span.byte_start, s.span.byte_end - s.span.byte_start) == s.text);
+    // The span covers the sentence in the HTML, inline tags and references included.
+    CHECK(visible(html.substr(s.span.byte_start, s.span.byte_end - s.span.byte_start)) == s.text);
+    CHECK(s.span.utf16_end - s.span.utf16_start == s.span.byte_end - s.span.byte_start);  // ASCII page
   }
+  for (const precis::Block& b : r.blocks) {
+    CHECK(b.span.byte_end <= html.size());
+    CHECK(b.text.find('<') == std::string::npos);
+  }
+}
+
+TEST_CASE("clean: HTML references and white space: the text is what a browser shows") {
+  const std::string html =
+      "<div><p>Caf&eacute; owners&nbsp;said &#8220;no&#8221; &amp; left &#x2014; on <b>Monday</b>.</p>"
+      "<p>&bogus; stays as written, &#0; and &#xD800; become U+FFFD.</p></div>";
+  Options options;
+  options.budget = {precis::BudgetUnit::Sentences, 5};
+  const Result r = run(html, options);
+  REQUIRE(r.sentences.size() == 2);
+  CHECK(r.sentences[0].text == "Caf\xC3\xA9 owners said \xE2\x80\x9Cno\xE2\x80\x9D & left \xE2\x80\x94 on Monday.");
+  CHECK(r.sentences[1].text == "&bogus; stays as written, \xEF\xBF\xBD and \xEF\xBF\xBD become U+FFFD.");
+  CHECK(html.substr(r.sentences[0].span.byte_start, 4) == "Caf&");
+  CHECK(html.substr(r.sentences[0].span.byte_end - 1, 1) == ".");
 }
 
 TEST_CASE("clean: a clean article loses nothing") {
