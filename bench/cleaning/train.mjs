@@ -303,9 +303,23 @@ function treesSource(name, model) {
   return `inline constexpr BlockTree ${name}[] = {\n${lines.join('\n')}\n};`;
 }
 
+// Text as // comment lines of at most 100 characters.
+function wrap(text) {
+  const lines = [];
+  let line = '//';
+  for (const word of text.split(' ')) {
+    if (line.length + 1 + word.length > 100) {
+      lines.push(line);
+      line = '//';
+    }
+    line += ' ' + word;
+  }
+  return [...lines, line].join('\n');
+}
+
 function modelFile(models, names, results, pageCount, noisyCount) {
   const cv = results.length
-    ? results.filter(([n]) => !n.startsWith('set ')).map(([n, s]) => `//   ${n}: ${MEASURES.map(([m, k]) => `${m} ${pct(s[k])}`).join(', ')}`)
+    ? results.filter(([n]) => !n.startsWith('set ')).map(([n, s]) => wrap(`  ${n}: ${MEASURES.map(([m, k]) => `${m} ${pct(s[k])}`).join(', ')}`))
     : ['//   (not cross-validated: rerun without --no-cv)'];
   return `// The cleaning stage's two fitted models and the function that applies them:
 // which short line is the headline, which blocks are body (features:
@@ -315,7 +329,7 @@ function modelFile(models, names, results, pageCount, noisyCount) {
 // Data: ${pageCount} real pages of ../shared/data/pages (paste.txt, annotated body and
 // title) and the ${noisyCount} labelled pastes of tests/corpus/noisy.
 // Boosted trees of depth 3: title ${models.title.trees.length} trees, body ${models.body.trees.length} trees.
-// Features (index: name): ${names.map((n, j) => `${j} ${n}`).join(', ')}.
+${wrap(`Features (index: name): ${names.map((n, j) => `${j} ${n}`).join(', ')}.`)}
 // Cross-validated (summaries of 3 sentences of the kept text):
 ${cv.join('\n')}
 #pragma once

@@ -36,50 +36,77 @@ bool is_bullet(char32_t c) {
 }
 
 constexpr std::size_t kWindow = 3;
+// text_shape reads the shape of at most this many bytes of a block (its
+// ratios and sentence count; the word units of all of it).
+constexpr std::size_t kShapeMaxBytes = 1200;
 
 }  // namespace
 
 std::string_view feature_name(BlockFeature f) { return kNames[static_cast<std::size_t>(f)]; }
 
 TextShape text_shape(std::string_view text) {
+  std::size_t tokens = 0, capitalised = 0, digits = 0, alnum = 0, separators = 0, commas = 0, terminals = 0;
+  bool in_token = false;     // inside a run of non-space characters
+  bool token_start = false;  // no letter or digit yet in this run
+  bool previous_space = true;
   TextShape s;
-  bool in_token = false, token_counted = false, token_start = true;
-  char32_t previous = ' ';
+  scan::WordUnits units;
   bool first = true;
-  for (std::size_t pos = 0; pos < text.size();) {
-    const utf8::Decoded d = utf8::decode(text, pos);
-    const char32_t c = d.code_point;
-    pos += d.length;
-    if (first && !unicode::is_space(c)) {
+  const std::size_t shaped = std::min(text.size(), kShapeMaxBytes);
+  for (std::size_t pos = 0; pos < shaped;) {
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    // Most bytes are ASCII letters inside a word: nothing changes but the counts.
+    const bool ascii_digit = byte >= '0' && byte <= '9';
+    if (units.in_token && !token_start && (ascii_digit || ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z'))) {
+      ++alnum;
+      if (ascii_digit) ++digits;
+      previous_space = false;
+      ++pos;
+      continue;
+    }
+    char32_t c = byte;
+    bool letter = false, digit = false, space = false;
+    if (byte < 0x80) {
+      ++pos;
+      units.add(byte);
+      letter = (byte | 0x20) >= 'a' && (byte | 0x20) <= 'z';
+      digit = byte >= '0' && byte <= '9';
+      space = byte <= 0x20 || byte == 0x7F;
+    } else {
+      const utf8::Decoded d = utf8::decode(text, pos);
+      c = d.code_point;
+      pos += d.length;
+      units.add_non_ascii(c);
+      letter = unicode::is_letter(c);
+      digit = !letter && unicode::is_digit(c);
+      space = unicode::is_space(c) || unicode::is_control(c);
+    }
+    if (first && !space) {
       s.bullet = is_bullet(c);
       first = false;
     }
-    const bool space = unicode::is_space(c) || unicode::is_control(c);
-    if (c == '\t') s.separators += 1;
     if (space) {
+      if (c == '\t') ++separators;
       in_token = false;
-      previous = c;
+      previous_space = true;
       continue;
     }
     if (!in_token) {
       in_token = true;
-      token_counted = false;
       token_start = true;
     }
-    const bool letter = unicode::is_letter(c), digit = unicode::is_digit(c);
     if (letter || digit) {
-      s.alnum += 1;
-      if (digit) s.digits += 1;
-      if (!token_counted) {
-        token_counted = true;
-        s.tokens += 1;
-        if (token_start && letter && unicode::is_uppercase(c)) s.capitalised += 1;
+      ++alnum;
+      if (digit) ++digits;
+      if (token_start) {
+        ++tokens;
+        if (letter && (c < 0x80 ? c >= 'A' && c <= 'Z' : unicode::is_uppercase(c))) ++capitalised;
+        token_start = false;
       }
-      token_start = false;
-    } else if (is_separator(c) || (c == '/' && unicode::is_space(previous) && pos < text.size() && text[pos] == ' ')) {
-      s.separators += 1;
+    } else if (is_separator(c) || (c == '/' && previous_space && pos < text.size() && text[pos] == ' ')) {
+      ++separators;
     } else if (c == ',' || c == 0x3001 || c == 0xFF0C) {
-      s.commas += 1;
+      ++commas;
     } else if (scan::is_terminal(c)) {
       // A sentence end: terminal punctuation followed by the end, a space or a closing mark.
       std::size_t next = pos;
@@ -89,19 +116,38 @@ TextShape text_shape(std::string_view text) {
         next += n.length;
       }
       const bool cjk = c == 0x3002 || c == 0xFF01 || c == 0xFF1F;
-      if (next >= text.size() || cjk || unicode::is_space(utf8::decode(text, next).code_point)) s.terminals += 1;
+      if (next >= text.size() || cjk || unicode::is_space(utf8::decode(text, next).code_point)) ++terminals;
     } else if (c == '@' && pos < text.size() && unicode::is_letter(utf8::decode(text, pos).code_point)) {
       s.link = true;
     } else if (c == ':' && text.compare(pos, 2, "//") == 0) {
       s.link = true;
     }
-    // A mark or symbol at a token's start ("(Reuters)", "“Quote") does not end the start.
-    token_start = token_start && !(letter || digit);
-    previous = c;
+    // A mark or symbol at a token's start ("(Reuters)", "“Quote") keeps the start open.
+    previous_space = false;
   }
-  if (text.find("www.") != std::string_view::npos) s.link = true;
+  // Past the shaped prefix, only the word units.
+  for (std::size_t pos = shaped; pos < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    if (byte < 0x80) {
+      units.add(byte);
+      ++pos;
+    } else {
+      const utf8::Decoded d = utf8::decode(text, pos);
+      units.add_non_ascii(d.code_point);
+      pos += d.length;
+    }
+  }
+  if (text.substr(0, shaped).find("www.") != std::string_view::npos) s.link = true;
   const std::size_t end = scan::trim_space_end(text, 0, text.size());
   if (end > 0) s.colon_end = scan::last_code_point(text, 0, end).code_point == ':';
+  s.tokens = static_cast<double>(tokens);
+  s.capitalised = static_cast<double>(capitalised);
+  s.digits = static_cast<double>(digits);
+  s.alnum = static_cast<double>(alnum);
+  s.separators = static_cast<double>(separators);
+  s.commas = static_cast<double>(commas);
+  s.terminals = static_cast<double>(terminals);
+  s.half_words = static_cast<double>(units.halves);
   return s;
 }
 
@@ -190,19 +236,13 @@ std::vector<BlockFeatures> block_features(std::span<const BlockEvidence> blocks)
     const auto [lo, hi] = std::equal_range(region_terms.begin(), region_terms.end(), t);
     return static_cast<std::size_t>(hi - lo);
   };
-  std::size_t title = n;
-  for (std::size_t i = 0; i < n && title == n; ++i) {
-    if (blocks[i].title) title = i;
-  }
-  const std::vector<std::uint32_t> no_terms;
-  const std::vector<std::uint32_t>& title_terms = title < n ? blocks[title].terms : no_terms;
 
   double words_before = 0, comments_before = 0;
   std::size_t large_runs_before = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const BlockEvidence& b = blocks[i];
     BlockFeatures& x = out[i];
-    const TextShape s = text_shape(b.text);
+    const TextShape& s = b.shape;
     x[F::Words] = saturate(b.words, 10);
     x[F::EndsSentence] = b.ends ? 1 : 0;
     x[F::Sentences] = saturate(s.terminals, 2);
@@ -211,12 +251,11 @@ std::vector<BlockFeatures> block_features(std::span<const BlockEvidence> blocks)
     x[F::NoStopwordList] = b.stopword_density < 0 ? 1 : 0;
     x[F::Capitals] = s.tokens > 0 ? static_cast<float>(s.capitalised / s.tokens) : 0;
     x[F::Digits] = s.alnum > 0 ? static_cast<float>(s.digits / s.alnum) : 0;
-    x[F::Separators] = saturate(s.separators / (b.words + 1), 0.1);
-    x[F::Commas] = saturate(s.commas / (b.words + 1), 0.1);
+    x[F::Separators] = saturate(s.separators / (s.tokens + 1), 0.1);
+    x[F::Commas] = saturate(s.commas / (s.tokens + 1), 0.1);
     x[F::Bullet] = s.bullet ? 1 : 0;
     x[F::EndsColon] = s.colon_end ? 1 : 0;
     x[F::LinkLike] = s.link ? 1 : 0;
-    x[F::Title] = b.title ? 1 : 0;
     switch (b.rule) {
       case NoiseReason::CookieBanner: x[F::RuleCookie] = 1; break;
       case NoiseReason::Caption: x[F::RuleCaption] = 1; break;
@@ -271,26 +310,43 @@ std::vector<BlockFeatures> block_features(std::span<const BlockEvidence> blocks)
     // A large run counts for the blocks after its last one.
     if (run != SIZE_MAX && (i + 1 >= n || run_of[i + 1] != run) && run_words[run] * 2 >= largest) ++large_runs_before;
     x[F::ContextRule] = b.context_rule ? 1 : 0;
-    if (title < n) {
-      x[F::BeforeTitle] = i < title ? 1 : 0;
-      x[F::AfterTitle] = i > title ? 1 : 0;
-    }
-    if (!b.terms.empty() && i != title) {
+    if (!b.terms.empty() && !b.title) {
       const bool counted = region.found && i >= region.first && i <= region.last && good(i);
-      double shared = 0, in_title = 0;
+      double shared = 0;
       for (const std::uint32_t t : b.terms) {
         if (region_count(t) > (counted ? 1u : 0u)) shared += 1;
-        if (std::binary_search(title_terms.begin(), title_terms.end(), t)) in_title += 1;
       }
-      const double count = static_cast<double>(b.terms.size());
-      x[F::TopicOverlap] = static_cast<float>(shared / count);
-      x[F::TitleOverlap] = static_cast<float>(in_title / count);
+      x[F::TopicOverlap] = static_cast<float>(shared / static_cast<double>(b.terms.size()));
     }
     x[F::CommentLine] = b.comment_line ? 1 : 0;
     x[F::CommentsBefore] = saturate(comments_before, 1);
     if (b.comment_line && i > first_good) comments_before += 1;
   }
+  place_title(blocks, out);
   return out;
+}
+
+void place_title(std::span<const BlockEvidence> blocks, std::vector<BlockFeatures>& features) {
+  using F = BlockFeature;
+  const std::size_t n = std::min(blocks.size(), features.size());
+  std::size_t title = n;
+  for (std::size_t i = 0; i < n && title == n; ++i) {
+    if (blocks[i].title) title = i;
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    BlockFeatures& x = features[i];
+    x[F::Title] = i == title ? 1 : 0;
+    x[F::BeforeTitle] = title < n && i < title ? 1 : 0;
+    x[F::AfterTitle] = title < n && i > title ? 1 : 0;
+    x[F::TitleOverlap] = 0;
+    if (title == n || i == title || blocks[i].terms.empty()) continue;
+    const std::vector<std::uint32_t>& title_terms = blocks[title].terms;
+    double in_title = 0;
+    for (const std::uint32_t t : blocks[i].terms) {
+      if (std::binary_search(title_terms.begin(), title_terms.end(), t)) in_title += 1;
+    }
+    x[F::TitleOverlap] = static_cast<float>(in_title / static_cast<double>(blocks[i].terms.size()));
+  }
 }
 
 }  // namespace precis

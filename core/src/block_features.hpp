@@ -32,8 +32,8 @@ enum class BlockFeature : std::uint8_t {
   NoStopwordList,   // the body's language has no stopword list (or is CJK)
   Capitals,         // share of tokens that start with a capital letter
   Digits,           // share of letters and digits that are digits
-  Separators,       // | » › · • > / and tabs per word, saturating
-  Commas,           // commas per word, saturating
+  Separators,       // | » › · • > / and tabs per token, saturating
+  Commas,           // commas per token, saturating
   Bullet,           // starts with a bullet or dash
   EndsColon,        // ends with ':'
   LinkLike,         // a URL, "www.", an e-mail address or "@handle"
@@ -95,9 +95,26 @@ struct BlockFeatures {
   float& operator[](BlockFeature f) { return values[static_cast<std::size_t>(f)]; }
 };
 
+// Shape of a block's text (the local features that need the characters):
+// counts over its first 1,200 bytes, but `half_words` over all of it.
+struct TextShape {
+  double tokens = 0;       // space-separated tokens with a letter or digit
+  double capitalised = 0;  // of them, starting with an uppercase letter
+  double digits = 0;       // digit code points
+  double alnum = 0;        // letter and digit code points
+  double separators = 0;   // | » › · • > / (spaced) and tabs
+  double commas = 0;       // , 、 ，
+  double terminals = 0;    // sentence ends: terminal punctuation before a space or the end
+  double half_words = 0;   // word units in halves (scan::WordUnits)
+  bool bullet = false;
+  bool colon_end = false;
+  bool link = false;
+};
+[[nodiscard]] TextShape text_shape(std::string_view text);
+
 // What cleaning's cue rules know about one block (clean.cpp fills it).
 struct BlockEvidence {
-  std::string_view text;          // the block's text (without tags for HTML)
+  TextShape shape;                // text_shape() of the block's text
   double words = 0;               // word units (CJK characters count half)
   bool ends = false;              // ends like a sentence
   bool good = false;              // body-like (clean.cpp: long, punctuated, stopword-dense)
@@ -110,20 +127,6 @@ struct BlockEvidence {
   std::vector<std::uint32_t> terms;  // hashes of the block's content terms, sorted, unique
 };
 
-// Shape of a block's text (the local features that need the characters).
-struct TextShape {
-  double tokens = 0;       // space-separated tokens with a letter or digit
-  double capitalised = 0;  // of them, starting with an uppercase letter
-  double digits = 0;       // digit code points
-  double alnum = 0;        // letter and digit code points
-  double separators = 0;   // | » › · • > / (spaced) and tabs
-  double commas = 0;       // , 、 ，
-  double terminals = 0;    // sentence ends: terminal punctuation before a space or the end
-  bool bullet = false;
-  bool colon_end = false;
-  bool link = false;
-};
-[[nodiscard]] TextShape text_shape(std::string_view text);
 
 // The densest run of running text: the run of blocks with the largest sum of
 // block scores, where a good block scores its word count, a block the cue
@@ -138,6 +141,11 @@ struct Region {
 
 // The features of every block, in order.
 [[nodiscard]] std::vector<BlockFeatures> block_features(std::span<const BlockEvidence> blocks);
+
+// Redoes the features that depend on which block is the title (Title,
+// BeforeTitle, AfterTitle, TitleOverlap) for the blocks' `title` flags; the
+// others stay as computed (cleaning moves the title after block_features).
+void place_title(std::span<const BlockEvidence> blocks, std::vector<BlockFeatures>& features);
 
 // A fitted model over the features (block_model.hpp holds the fitted ones):
 // boosted decision trees of depth 3. Each tree sends a block down three

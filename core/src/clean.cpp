@@ -130,38 +130,21 @@ using noise::Cue;
 
 // ------------------------------------------------------------ measurements
 
-// Word units of text[begin, end), in halves (a CJK character is 1, another token 2).
+// Word units of text, in halves (scan::WordUnits).
 std::size_t half_words(std::string_view text) {
-  std::size_t halves = 0;
-  bool in_token = false;
+  scan::WordUnits units;
   for (std::size_t pos = 0; pos < text.size();) {
     const auto b = static_cast<unsigned char>(text[pos]);
-    if (b < 0x80) {  // the same as below for ASCII, without the decoder
+    if (b < 0x80) {
+      units.add(b);
       ++pos;
-      if (b <= 0x20 || b == 0x7F) {
-        in_token = false;
-      } else if (!in_token && (((b | 0x20) >= 'a' && (b | 0x20) <= 'z') || (b >= '0' && b <= '9'))) {
-        halves += 2;
-        in_token = true;
-      }
       continue;
     }
     const utf8::Decoded d = utf8::decode(text, pos);
+    units.add_non_ascii(d.code_point);
     pos += d.length;
-    if (unicode::is_space(d.code_point) || unicode::is_control(d.code_point)) {
-      in_token = false;
-    } else if (noise::is_cjk_cp(d.code_point)) {
-      halves += 1;
-      in_token = false;
-    } else if (!in_token) {
-      if (unicode::is_letter(d.code_point) || unicode::is_digit(d.code_point)) {
-        // A Korean word (eojeol) carries its particles: about 1.5 words.
-        halves += unicode::script_of(d.code_point) == unicode::Script::Hangul ? 3 : 2;
-        in_token = true;
-      }
-    }
   }
-  return halves;
+  return units.halves;
 }
 
 struct DateTime {
@@ -400,6 +383,7 @@ struct Features {
   bool ad_label = false;  // "Advertisement", "Sponsored": the next line may be the ad
   bool forced = false;    // HTML: the element implies the reason
   bool comment_line = false;  // a short line of a comment section
+  TextShape shape;            // text_shape() of the block (its `half_words` are `words`)
   NoiseReason local_reason = NoiseReason::None;  // the block's own cues' verdict (before the context passes)
   double density = -1;    // stopword density in the body's language (< 0: no list)
 };
@@ -662,7 +646,8 @@ struct Classifier {
     for (std::size_t i = 0; i < blocks.size(); ++i) {
       Features& x = f[i];
       const std::string_view r = raw(i);
-      x.words = static_cast<double>(half_words(r)) / 2.0;
+      x.shape = text_shape(r);
+      x.words = x.shape.half_words / 2.0;
       x.ends = scan::ends_sentence(r, 0, r.size());
       const bool is_forced = forced != nullptr && (*forced)[i] != NoiseReason::None;
       if (!is_forced && r.size() <= L::kKeyMaxBytes) {
@@ -1067,24 +1052,23 @@ struct Classifier {
       if (title) {
         f[*title].reason = NoiseReason::None;
         evidence[*title].title = true;
-        evidence[*title].rule = NoiseReason::None;
       }
-      features = block_features(evidence);
+      place_title(evidence, features);
     }
     if (trace != nullptr) {
       trace->features = features;
       trace->scores.assign(f.size(), 0.0);
     }
     for (std::size_t i = 0; i < f.size(); ++i) {
-      const double score = model_score(models.body, features[i]);
-      if (trace != nullptr) trace->scores[i] = score;
       // A block's own furniture cue (a cookie banner, "Share", "Read more:")
       // stands, and so does a repeat (its first copy is decided): the model
       // decides the rest.
-      if (title == i || f[i].forced || !furniture || f[i].local_reason != NoiseReason::None ||
-          f[i].reason == NoiseReason::Repeated) {
-        continue;
-      }
+      const bool decided = title == i || f[i].forced || !furniture || f[i].local_reason != NoiseReason::None ||
+                           f[i].reason == NoiseReason::Repeated;
+      if (decided && trace == nullptr) continue;
+      const double score = model_score(models.body, features[i]);
+      if (trace != nullptr) trace->scores[i] = score;
+      if (decided) continue;
       if (score >= models.body.threshold) {
         f[i].reason = NoiseReason::None;
       } else if (f[i].reason == NoiseReason::None) {
@@ -1103,7 +1087,7 @@ struct Classifier {
     }
     for (std::size_t i = 0; i < f.size(); ++i) {
       BlockEvidence& e = evidence[i];
-      e.text = raw(i);
+      e.shape = f[i].shape;
       e.words = f[i].words;
       e.ends = f[i].ends;
       e.good = f[i].local == Local::Good;
@@ -1141,7 +1125,7 @@ struct Classifier {
     std::optional<std::size_t> best;
     double best_score = 0;
     for (std::size_t i = 0; i < f.size(); ++i) {
-      if (f[i].forced || !looks_like_title(raw(i)) || !next_content(i)) continue;
+      if (f[i].forced || f[i].words > L::kTitleMaxWords || !looks_like_title(raw(i)) || !next_content(i)) continue;
       const double score = model_score(model, features[i]);
       if (trace != nullptr) {
         trace->title_candidates[i] = true;

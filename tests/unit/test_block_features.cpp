@@ -16,7 +16,7 @@ namespace {
 
 BlockEvidence good(std::string_view text, double words, std::vector<std::uint32_t> terms = {}) {
   BlockEvidence e;
-  e.text = text;
+  e.shape = text_shape(text);
   e.words = words;
   e.ends = true;
   e.good = true;
@@ -27,7 +27,7 @@ BlockEvidence good(std::string_view text, double words, std::vector<std::uint32_
 
 BlockEvidence weak(std::string_view text, double words, NoiseReason rule = NoiseReason::None) {
   BlockEvidence e;
-  e.text = text;
+  e.shape = text_shape(text);
   e.words = words;
   e.rule = rule;
   return e;

@@ -292,6 +292,67 @@ TEST_CASE("clean: HTML references and white space: the text is what a browser sh
   CHECK(html.substr(r.sentences[0].span.byte_end - 1, 1) == ".");
 }
 
+// A regression pin on the fitted models (core/src/block_model.hpp): a refit
+// that changes what happens to this page shows up here, in review.
+TEST_CASE("clean: the fitted models on a news page with menus, teasers and comments") {
+  const std::string page =
+      "Skip to content\n"
+      "Home | World | Business | Tech | Sport\n"
+      "The Harbour Gazette\n"
+      "Harbour town opens its new bridge after ten years of debate\n"
+      "By Ana L\xC3\xB3pez\n"
+      "12 May 2024, 10:32\n"
+      "The new bridge over the river opened on Saturday, ending a decade of arguments between the town council and "
+      "the farmers on the east bank.\n"
+      "Thousands of residents walked across the bridge in the morning, and the mayor cut a ribbon at noon while a "
+      "brass band played.\n"
+      "The bridge cost four million euros, a third of which came from a regional fund for rural roads, the council "
+      "said.\n"
+      "Farmers said the crossing would cut the trip to the market from forty minutes to ten, and several planned to "
+      "sell vegetables in town every week.\n"
+      "The ferry that carried cars across the river for sixty years will stop running at the end of the month.\n"
+      "Share on Facebook  Share on X  Email\n"
+      "Related articles\n"
+      "Ferry crew say goodbye after sixty years\n"
+      "Council approves budget for new school\n"
+      "3 comments\n"
+      "I grew up on the east bank and we waited for this bridge our whole lives, so this is a great day for my "
+      "family.\n"
+      "Posted by Marta at 11:02\n"
+      "The money would have been better spent on the school roof, which has leaked for years and nobody seems to "
+      "care.\n"
+      "Posted by Jon at 11:40\n"
+      "\xC2\xA9 2024 The Harbour Gazette. All rights reserved.\n";
+  const Result r = run(page);
+  REQUIRE(r.title.has_value());
+  CHECK(r.title->text == "Harbour town opens its new bridge after ten years of debate");
+  std::vector<std::string> removed;
+  for (const precis::Block& b : r.blocks) {
+    if (b.kind == BlockKind::Noise) removed.push_back(std::string(precis::to_string(b.reason)) + ": " + b.text.substr(0, 24));
+  }
+  // (The first comment stays body: a miss of this fit, kept here so the next
+  // refit shows whether it moves.)
+  CHECK(removed == std::vector<std::string>{
+                       "navigation: Skip to content",
+                       "navigation: Home | World | Business ",
+                       "fragment: The Harbour Gazette",
+                       "byline: By Ana L\xC3\xB3pez",
+                       "byline: 12 May 2024, 10:32",
+                       "share: Share on Facebook  Share",
+                       "related: Related articles",
+                       "related: Ferry crew say goodbye a",
+                       "related: Council approves budget ",
+                       "share: 3 comments",
+                       "byline: Posted by Marta at 11:02",
+                       "outside-article: The money would have bee",
+                       "byline: Posted by Jon at 11:40",
+                       "navigation: \xC2\xA9 2024 The Harbour Gaze",
+                   });
+  std::size_t body = 0;
+  for (const precis::Block& b : r.blocks) body += b.kind == BlockKind::Body ? 1 : 0;
+  CHECK(body == 6);
+}
+
 TEST_CASE("clean: a clean article loses nothing") {
   const std::string article =
       "Harbour town approves new bridge\n\n"
