@@ -13,8 +13,9 @@
 // default), exactly as core/src/block_features.cpp computes them.
 // `--models` replaces the built-in models (core/src/block_model.hpp) by
 // {"title": model, "body": model}, each {"base": b, "threshold": t, "trees":
-// [{"feature": [7], "threshold": [7], "leaf": [8]}...]} (either may be left
-// out) — bench/cleaning/train.mjs uses it for cross-validation.
+// [{"feature": [7], "threshold": [7], "leaf": [8]}...]} in BlockTree's integer
+// units (either may be left out) — bench/cleaning/train.mjs uses it for
+// cross-validation.
 #include <charconv>
 #include <cstdint>
 #include <cstdio>
@@ -60,9 +61,9 @@ bool read_model(const nlohmann::json& j, precis::BlockModel& model, std::vector<
       const std::size_t feature = t["feature"][k].get<std::size_t>();
       if (feature >= precis::kBlockFeatureCount) return false;
       tree.feature[k] = static_cast<std::uint8_t>(feature);
-      tree.threshold[k] = t["threshold"][k].get<float>();
+      tree.threshold[k] = t["threshold"][k].get<std::uint16_t>();
     }
-    for (std::size_t k = 0; k < 8; ++k) tree.leaf[k] = t["leaf"][k].get<float>();
+    for (std::size_t k = 0; k < 8; ++k) tree.leaf[k] = t["leaf"][k].get<std::int16_t>();
     storage.push_back(tree);
   }
   model.base = j.value("base", 0.0f);

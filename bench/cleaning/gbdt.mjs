@@ -28,10 +28,19 @@ export function thresholds(rows, dims, bins = 48) {
   return out;
 }
 
+// Units of the integers a tree keeps (core/src/block_features.hpp, BlockTree):
+// every feature is in [0, 1]; a threshold is a multiple of 1/32768 (NEVER,
+// above any feature, sends every block left), a leaf a multiple of 1/4096.
+export const THRESHOLD_UNIT = 32768;
+export const LEAF_UNIT = 4096;
+export const NEVER = 65535;
+
 /**
  * Fits trees on rows [{f, gold, w}]. Returns {base, trees: [{feature[], threshold[], leaf[]}]}: a tree of
  * depth d has 2^d - 1 split nodes in breadth-first order (children of k: 2k+1, 2k+2; right when
- * f[feature] >= threshold) and 2^d leaves; the score is base + the sum of the leaves reached.
+ * f[feature] >= threshold / THRESHOLD_UNIT) and 2^d leaves; the score is base + the sum of the leaves
+ * reached, each / LEAF_UNIT. Splits and leaves are rounded to those units as they are made, so the
+ * fit sees the scores the core will compute.
  */
 export function fitTrees(rows, dims, { depth = 3, rounds = 100, rate = 0.1, lambda = 1, minHessian = 1 } = {}) {
   const N = rows.length;
@@ -70,7 +79,7 @@ export function fitTrees(rows, dims, { depth = 3, rounds = 100, rate = 0.1, lamb
       g[n] = w[n] * (p - y[n]);
       h[n] = w[n] * p * (1 - p);
     }
-    const tree = { feature: new Array(splits).fill(0), threshold: new Array(splits).fill(Infinity), leaf: new Array(splits + 1).fill(0) };
+    const tree = { feature: new Array(splits).fill(0), threshold: new Array(splits).fill(NEVER), leaf: new Array(splits + 1).fill(0) };
     let nodes = [Uint32Array.from({ length: N }, (_, n) => n)];
     for (let level = 0; level < depth; level++) {
       const next = [];
@@ -103,11 +112,11 @@ export function fitTrees(rows, dims, { depth = 3, rounds = 100, rate = 0.1, lamb
         }
         let left = idx, right = new Uint32Array(0);
         if (best.j >= 0) {
+          const q = Math.max(1, Math.round(cuts[best.j][best.cut] * THRESHOLD_UNIT));
           tree.feature[node] = best.j;
-          tree.threshold[node] = cuts[best.j][best.cut];
-          const b = bin[best.j];
+          tree.threshold[node] = q;
           const l = [], r = [];
-          for (const n of idx) (b[n] > best.cut ? r : l).push(n);
+          for (const n of idx) (quantize(rows[n].f[best.j]) >= q ? r : l).push(n);
           left = Uint32Array.from(l);
           right = Uint32Array.from(r);
         }
@@ -121,9 +130,9 @@ export function fitTrees(rows, dims, { depth = 3, rounds = 100, rate = 0.1, lamb
         G += g[n];
         H += h[n];
       }
-      const value = round((-G / (H + lambda)) * rate);
-      tree.leaf[k] = value;
-      for (const n of idx) score[n] += value;
+      const q = Math.max(-32768, Math.min(32767, Math.round((-G / (H + lambda)) * rate * LEAF_UNIT)));
+      tree.leaf[k] = q;
+      for (const n of idx) score[n] += q / LEAF_UNIT;
     });
     trees.push(tree);
   }
@@ -132,13 +141,16 @@ export function fitTrees(rows, dims, { depth = 3, rounds = 100, rate = 0.1, lamb
 
 const round = (x) => Number(x.toFixed(5)) + 0;
 
-/** The score of a feature vector (as the C++ applies it, in float thresholds and double sums). */
+/** A feature as the core compares it: floor(f * 32768), f a float. */
+const quantize = (x) => Math.floor(Math.fround(x) * THRESHOLD_UNIT);
+
+/** The score of a feature vector, as the core computes it. */
 export function treeScore(model, f) {
   let s = model.base;
   for (const t of model.trees) {
     let k = 0;
-    while (k < t.feature.length) k = 2 * k + 1 + (Math.fround(f[t.feature[k]]) >= t.threshold[k] ? 1 : 0);
-    s += t.leaf[k - t.feature.length];
+    while (k < t.feature.length) k = 2 * k + 1 + (quantize(f[t.feature[k]]) >= t.threshold[k] ? 1 : 0);
+    s += t.leaf[k - t.feature.length] / LEAF_UNIT;
   }
   return s;
 }

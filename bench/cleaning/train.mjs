@@ -19,9 +19,12 @@
 // Features: exactly the core's, dumped per block by precis_blocks
 // (bench/cleaning/block_dump.cpp): the title model reads the features around
 // the cue rules' title, the body model the features redone around the title
-// the title model chose. Models: boosted trees of depth 3 (bench/cleaning/
+// the title model chose. The body model learns only from the blocks it
+// decides in the core (not the title, not blocks with a furniture cue of
+// their own, not repeats). Models: boosted trees of depth 3 (bench/cleaning/
 // gbdt.mjs), logistic loss; each page weighs the same in total, its blocks
-// sharing it by length (so pages with long menus do not dominate).
+// sharing it by length (so pages with long menus do not dominate); a
+// labelled paste weighs as 8 pages in the body model.
 // Everything is deterministic (fixed folds, no sampling, fixed rounds,
 // numbers rounded to 5 decimals), so the same data gives the same file.
 //
@@ -201,12 +204,7 @@ const pct = (x) => (100 * x).toFixed(1) + '%';
 
 // ------------------------------------------------------------ fitting
 function exportModel(fitted, threshold) {
-  const big = 3e38; // "never": a split that was not worth making
-  return {
-    base: fitted.base,
-    threshold,
-    trees: fitted.trees.map((t) => ({ feature: t.feature, threshold: t.threshold.map((x) => (Number.isFinite(x) ? x : big)), leaf: t.leaf })),
-  };
+  return { base: fitted.base, threshold, trees: fitted.trees };
 }
 
 /** Fits both models on `train` (pages and labelled pastes); the body model reads features made with the fitted title model. */
@@ -285,21 +283,14 @@ async function main() {
 }
 
 // ------------------------------------------------------------ the model file
-// A constant as a float literal: leaves and bases are rounded to 5 decimals
-// when fitted; thresholds are floats, written with 9 significant digits (an
-// exact round trip).
-function num(x, exact = false) {
-  if (x >= 3e38) return '3e38f';
-  let s = exact ? Math.fround(x).toPrecision(9) : x.toFixed(5);
-  if (s.includes('e')) s = Math.fround(x).toExponential(8);
-  else s = s.replace(/0+$/, '').replace(/\.$/, '.0');
+// A base or decision threshold (rounded to 5 decimals when fitted) as a float literal.
+function num(x) {
+  const s = x.toFixed(5).replace(/0+$/, '').replace(/\.$/, '.0');
   return (s === '-0.0' ? '0.0' : s) + 'f';
 }
 
 function treesSource(name, model) {
-  const lines = model.trees.map(
-    (t) => `    {{${t.feature.join(', ')}}, {${t.threshold.map((x) => num(x, true)).join(', ')}}, {${t.leaf.map((x) => num(x)).join(', ')}}},`,
-  );
+  const lines = model.trees.map((t) => `    {{${t.feature.join(', ')}}, {${t.threshold.join(', ')}}, {${t.leaf.join(', ')}}},`);
   return `inline constexpr BlockTree ${name}[] = {\n${lines.join('\n')}\n};`;
 }
 
@@ -351,11 +342,17 @@ inline constexpr CleaningModels kCleaningModels{
 
 // The score (log-odds) of a model for one block's features.
 [[nodiscard]] inline double model_score(const BlockModel& model, const BlockFeatures& f) {
+  // f >= t / 32768  <=>  floor(f * 32768) >= t, for integer t (features are in [0, 1]).
+  std::array<std::uint16_t, kBlockFeatureCount> q{};
+  for (std::size_t i = 0; i < kBlockFeatureCount; ++i) {
+    const float v = f.values[i];
+    q[i] = static_cast<std::uint16_t>((v > 0 ? (v < 1 ? v : 1.0f) : 0.0f) * BlockTree::kThresholdScale);
+  }
   double sum = model.base;
   for (const BlockTree& t : model.trees) {
     std::size_t k = 0;
-    while (k < t.feature.size()) k = 2 * k + 1 + (f.values[t.feature[k]] >= t.threshold[k] ? 1 : 0);
-    sum += t.leaf[k - t.feature.size()];
+    while (k < t.feature.size()) k = 2 * k + 1 + (q[t.feature[k]] >= t.threshold[k] ? 1 : 0);
+    sum += t.leaf[k - t.feature.size()] * BlockTree::kLeafUnit;
   }
   return sum;
 }

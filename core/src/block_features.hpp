@@ -151,11 +151,17 @@ void place_title(std::span<const BlockEvidence> blocks, std::vector<BlockFeature
 // boosted decision trees of depth 3. Each tree sends a block down three
 // splits (right when the feature is at least the split's threshold) to one
 // of 8 leaves; the block's score is `base` plus the leaves it reaches, a
-// log-odds.
+// log-odds. Every feature lies in [0, 1]: a threshold is kept as a multiple
+// of 1/32768 (kNever, above any feature, makes a split that sends every
+// block left) and a leaf as a multiple of 1/4096, so the trees stay small in
+// the wasm and a split is one integer comparison.
 struct BlockTree {
+  static constexpr float kThresholdScale = 32768;
+  static constexpr std::uint16_t kNever = 65535;
+  static constexpr double kLeafUnit = 1.0 / 4096;
   std::array<std::uint8_t, 7> feature;  // split nodes, breadth first: the children of k are 2k+1, 2k+2
-  std::array<float, 7> threshold;
-  std::array<float, 8> leaf;
+  std::array<std::uint16_t, 7> threshold;
+  std::array<std::int16_t, 8> leaf;
 };
 
 struct BlockModel {

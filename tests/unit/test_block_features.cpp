@@ -148,23 +148,27 @@ TEST_CASE("block features: every value is finite and in [0, 1]") {
 }
 
 TEST_CASE("block model: a tree sends the features down its splits") {
+  constexpr std::uint16_t kNever = BlockTree::kNever;
+  // Node 0: Words >= 0.5? Node 1: EndsSentence >= 0.5? Nodes 2-6 send every block left.
   const BlockTree tree{{static_cast<std::uint8_t>(F::Words), static_cast<std::uint8_t>(F::EndsSentence), 0, 0, 0, 0, 0},
-                       {0.5f, 0.5f, 3e38f, 3e38f, 3e38f, 3e38f, 3e38f},
-                       {-1, 0, 0, 0, 0, 0, 0, 0}};
-  // Leaves: node 0 (Words >= 0.5?) left → node 1 (EndsSentence >= 0.5?) left → node 3 → leaf 0;
-  // right → node 2 → node 5/6 (never right) → leaf 4.
-  BlockTree t = tree;
-  t.leaf = {-1.0f, 0, 0.25f, 0, 2.0f, 0, 0, 0};
-  const BlockTree trees[] = {t};
+                       {16384, 16384, kNever, kNever, kNever, kNever, kNever},  // thresholds in 1/32768
+                       {-4096, 0, 1024, 0, 8192, 0, 0, 0}};                    // leaves in 1/4096
+  const BlockTree trees[] = {tree};
   const BlockModel model{0.5f, trees, 0.0f};
-  BlockFeatures short_line;
+  BlockFeatures short_line;  // 0 → 1 → 3 → leaf 0
   CHECK(model_score(model, short_line) == Approx(-0.5));
-  BlockFeatures sentence;
+  BlockFeatures sentence;  // 0 → 1 → 4 → leaf 2
   sentence[F::EndsSentence] = 1;
   CHECK(model_score(model, sentence) == Approx(0.75));
-  BlockFeatures paragraph;
-  paragraph[F::Words] = 0.8f;
+  BlockFeatures paragraph;  // 0 → 2 → 5 → leaf 4
+  paragraph[F::Words] = 0.5f;  // at the threshold: right
   CHECK(model_score(model, paragraph) == Approx(2.5));
+  paragraph[F::Words] = 0.49998f;  // just below it: left
+  CHECK(model_score(model, paragraph) == Approx(-0.5));
+  BlockFeatures full;  // a feature at 1 still goes left at kNever
+  full[F::Words] = 1;
+  full[F::EndsSentence] = 1;
+  CHECK(model_score(model, full) == Approx(2.5));
   // The fitted models exist and are not empty.
   CHECK_FALSE(kCleaningModels.body.trees.empty());
   CHECK_FALSE(kCleaningModels.title.trees.empty());
