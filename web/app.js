@@ -3,7 +3,7 @@
 // this file only reads controls and renders results. User text is only ever
 // put into the DOM as text nodes (textContent / createTextNode), never as markup.
 import { checkRadios, copyWithFeedback, formatNumber, languageName, node, onRadioChange, summaryText } from './view.js';
-import { MAX_INPUT_BYTES, TEASER_WEIGHTS, createWorkerSummarizer, supportedLanguages, utf8Length as exactUtf8 } from './precis.js';
+import { MAX_INPUT_BYTES, TEASER_WEIGHTS, createWorkerSummarizer, supportedLanguages, utf8Length as exactUtf8 } from 'precis-summarizer';
 
 const TYPING_DELAY_MS = 300;
 const SETTINGS_DELAY_MS = 120;

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DIST, ROOT } from './env.mjs';
+import { PACKAGE, ROOT } from './env.mjs';
 
 const tsc = resolve(ROOT, 'node_modules/typescript/bin/tsc');
 const consumer = readFileSync(new URL('./types/consumer.ts', import.meta.url), 'utf8');
@@ -15,7 +15,7 @@ const consumer = readFileSync(new URL('./types/consumer.ts', import.meta.url), '
 function check(source) {
   const dir = mkdtempSync(join(tmpdir(), 'precis-types-'));
   try {
-    copyFileSync(join(DIST, 'precis.d.ts'), join(dir, 'precis.d.ts'));
+    copyFileSync(join(PACKAGE, 'precis.d.ts'), join(dir, 'precis.d.ts'));
     writeFileSync(join(dir, 'consumer.ts'), source);
     const args = ['--strict', '--noEmit', '--target', 'es2022', '--module', 'es2022', '--moduleResolution', 'bundler',
       '--lib', 'es2022,dom', join(dir, 'consumer.ts')];

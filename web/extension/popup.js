@@ -13,8 +13,8 @@
 // (precis.js → precis-worker.js → precis.wasm). Nothing goes over the network.
 // Page text is only ever put into the DOM as text (textContent), never markup.
 // Settings (type, length, copy format) persist in chrome.storage.local.
-import { checkRadios, copyWithFeedback, formatNumber, languageName, node, onRadioChange, summaryText } from './view.js';
-import { MAX_INPUT_BYTES, Summarizer, createWorkerSummarizer, utf8Length } from './precis.js';
+import { checkRadios, copyWithFeedback, formatNumber, languageName, node, onRadioChange, summaryText } from '../view.js';
+import { MAX_INPUT_BYTES, Summarizer, createWorkerSummarizer, utf8Length } from 'precis-summarizer';
 
 const TYPES = ['tldr', 'key-points', 'headline', 'teaser'];
 const LENGTHS = ['short', 'medium', 'long'];
