@@ -4,7 +4,7 @@
 // and in the page's own module worker; no CSP violation, no request leaving
 // 127.0.0.1, and the same results as in Node.
 //   node --test tests/browser/api-csp.test.mjs
-// Env: PRECIS_WASM_DIST (the built bundle), PRECIS_SHARED, PRECIS_CHROMIUM.
+// Env: PRECIS_WASM_PACKAGE (the npm package folder), PRECIS_SHARED, PRECIS_CHROMIUM.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,15 +15,15 @@ import { chromium } from 'playwright-core';
 import { CSP, startServer } from '../../web/serve.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const DIST = resolve(process.env.PRECIS_WASM_DIST ?? join(ROOT, 'build/wasm/dist'));
+const PACKAGE = resolve(process.env.PRECIS_WASM_PACKAGE ?? join(ROOT, 'build/wasm/package'));
 const SHARED = resolve(process.env.PRECIS_SHARED ?? join(ROOT, '../shared'));
 const CHROMIUM = process.env.PRECIS_CHROMIUM ?? '/usr/bin/chromium';
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const SHIPPED = ['precis.js', 'precis-core.js', 'precis-worker.js', 'precis.wasm'];
 const PAGE_FILES = ['api-csp.html', 'api-csp.js', 'api-csp-worker.js'];
 
-const missing = !existsSync(CHROMIUM) ? `no Chromium at ${CHROMIUM}` : SHIPPED.find((f) => !existsSync(join(DIST, f)));
-const skip = missing ? (missing.includes(' ') ? missing : `no ${missing} in ${DIST} (build the wasm preset first)`) : false;
+const missing = !existsSync(CHROMIUM) ? `no Chromium at ${CHROMIUM}` : SHIPPED.find((f) => !existsSync(join(PACKAGE, f)));
+const skip = missing ? (missing.includes(' ') ? missing : `no ${missing} in ${PACKAGE} (build the wasm preset first)`) : false;
 
 let dir;
 let server;
@@ -38,13 +38,13 @@ before(async () => {
   if (skip) return;
   // A temporary site: the shipped files plus the test page (test pages never go into web/).
   dir = mkdtempSync(join(tmpdir(), 'precis-api-csp-'));
-  for (const f of SHIPPED) copyFileSync(join(DIST, f), join(dir, f));
+  for (const f of SHIPPED) copyFileSync(join(PACKAGE, f), join(dir, f));
   for (const f of PAGE_FILES) copyFileSync(join(FIXTURES, f), join(dir, f));
   const article = JSON.parse(readFileSync(join(SHARED, 'data/bbc-dev.jsonl'), 'utf8').split('\n')[1]).text;
   writeFileSync(join(dir, 'article.json'), JSON.stringify({ text: article, big: `${article}\n\n`.repeat(400) }));
 
   // What the page must show: the same module in Node.
-  const precis = await import(pathToFileURL(join(DIST, 'precis.js')).href);
+  const precis = await import(pathToFileURL(join(PACKAGE, 'precis.js')).href);
   const kp = await precis.Summarizer.create({ type: 'key-points', length: 'medium' });
   const kpPlain = await precis.Summarizer.create({ type: 'key-points', length: 'short', format: 'plain-text' });
   const headline = await precis.Summarizer.create({ type: 'headline', length: 'short', format: 'plain-text' });
