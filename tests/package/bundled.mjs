@@ -33,9 +33,11 @@ export function writeIndex(outDir, script) {
  * resolves with the output folder (which must hold an index.html).
  * `exportedWorker`: the bundler also builds
  * new Worker(new URL('precis-summarizer/worker', import.meta.url)).
+ * Returns the reason the tests are skipped, or false.
  */
 export function bundlerTests(bundler, build, { exportedWorker = false } = {}) {
   const skip = skipReason || (!existsSync(CHROMIUM) && `no Chromium at ${CHROMIUM}`);
+  if (skip && process.env.PRECIS_PACKAGE_REQUIRED === '1') throw new Error(skip);
   let outDir;
   let server;
   let browser;
@@ -116,6 +118,7 @@ export function bundlerTests(bundler, build, { exportedWorker = false } = {}) {
     }
     assert.ok(!served.some((u) => u.includes('node_modules')), 'nothing was served from node_modules');
   });
+  return skip;
 }
 
 export { NAME };
