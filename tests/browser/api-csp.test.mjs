@@ -9,18 +9,14 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { CSP, startServer } from '../../web/serve.mjs';
+import { CHROMIUM, PACKAGE, SHARED, launchBrowser, refuseOtherOrigins } from './helpers.mjs';
 
-const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const PACKAGE = resolve(process.env.PRECIS_WASM_PACKAGE ?? join(ROOT, 'build/wasm/package'));
-const SHARED = resolve(process.env.PRECIS_SHARED ?? join(ROOT, '../shared'));
-const CHROMIUM = process.env.PRECIS_CHROMIUM ?? '/usr/bin/chromium';
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const SHIPPED = ['precis.js', 'precis-core.js', 'precis-worker.js', 'precis.wasm'];
-const PAGE_FILES = ['api-csp.html', 'api-csp.js', 'api-csp-worker.js'];
+const PAGE_FILES = ['api-csp.html', 'api-csp.js', 'api-csp-worker.js', 'worker-reply.js'];
 
 const missing = !existsSync(CHROMIUM) ? `no Chromium at ${CHROMIUM}` : SHIPPED.find((f) => !existsSync(join(PACKAGE, f)));
 const skip = missing ? (missing.includes(' ') ? missing : `no ${missing} in ${PACKAGE} (build the wasm preset first)`) : false;
@@ -61,19 +57,10 @@ before(async () => {
 
   server = await startServer(dir, 0);
   origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  browser = await launchBrowser();
   const context = await browser.newContext();
   context.setDefaultTimeout(30_000);
-  // Every request of the page and its workers; anything not on our server is refused.
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    requests.push(url);
-    return url.startsWith(`${origin}/`) ? route.continue() : route.abort();
-  });
+  await refuseOtherOrigins(context, origin, requests);
   context.on('request', (r) => requests.push(r.url()));
   const page = await context.newPage();
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));

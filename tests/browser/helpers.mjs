@@ -32,6 +32,15 @@ export function launchBrowser() {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
 
+/** Records in `requests` the URL of every request of the context (pages and their workers) and refuses those not bound for `origin`. */
+export function refuseOtherOrigins(context, origin, requests) {
+  return context.route('**/*', (route) => {
+    const url = route.request().url();
+    requests.push(url);
+    return url.startsWith(`${origin}/`) ? route.continue() : route.abort();
+  });
+}
+
 /** Serves DIST on 127.0.0.1 with the page's CSP header; returns { server, url }. */
 export async function serveDist() {
   const server = await startServer(DIST, 0);

@@ -11,7 +11,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } 
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CSP, startServer } from '../../web/serve.mjs';
-import { CHROMIUM, launchBrowser } from '../browser/helpers.mjs';
+import { CHROMIUM, launchBrowser, refuseOtherOrigins } from '../browser/helpers.mjs';
 import { APP, NAME, PACKAGE, article, consumerProject, skipReason } from './consumer.mjs';
 
 /** The app's sources in a new consumer project: index.html at its root, the scripts in src/. */
@@ -19,6 +19,7 @@ export function appProject(name) {
   const dir = consumerProject(name);
   mkdirSync(join(dir, 'src'));
   for (const f of ['main.js', 'own-worker.js']) cpSync(join(APP, f), join(dir, 'src', f));
+  cpSync(join(APP, '../../browser/fixtures/worker-reply.js'), join(dir, 'src/worker-reply.js'));
   cpSync(join(APP, 'index.html'), join(dir, 'index.html'));
   return dir;
 }
@@ -70,11 +71,7 @@ export function bundlerTests(bundler, build, { exportedWorker = false } = {}) {
     browser = await launchBrowser();
     const context = await browser.newContext();
     context.setDefaultTimeout(30_000);
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      requests.push(url);
-      return url.startsWith(`${origin}/`) ? route.continue() : route.abort();
-    });
+    await refuseOtherOrigins(context, origin, requests);
     const page = await context.newPage();
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));

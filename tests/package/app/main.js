@@ -3,6 +3,7 @@
 // the main thread, in the package's own worker, and in the app's own worker.
 // Results go to window.__results.
 import { Summarizer, createWorkerSummarizer, summarize } from 'precis-summarizer';
+import { workerReply } from './worker-reply.js';
 
 const violations = [];
 document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
@@ -30,11 +31,7 @@ async function run() {
   }
 
   const own = new Worker(new URL('./own-worker.js', import.meta.url), { type: 'module' });
-  out.ownWorker = await new Promise((resolve, reject) => {
-    own.onmessage = (e) => resolve(e.data);
-    own.onerror = (e) => reject(new Error(`own worker: ${e.message}`));
-    own.postMessage(text);
-  });
+  out.ownWorker = await workerReply(own, text);
   own.terminate();
   out.violations = violations;
   return out;
