@@ -1,9 +1,9 @@
 // The precis page: paste or drop an article, get its key sentences.
-// All the work runs in a Worker (precis.js → precis-worker.js → precis.wasm);
+// All the work runs in a Worker (precis-summarizer, bundled in by web/bundle.mjs → precis-worker.js → precis.wasm);
 // this file only reads controls and renders results. User text is only ever
 // put into the DOM as text nodes (textContent / createTextNode), never as markup.
 import { checkRadios, copyWithFeedback, formatNumber, languageName, node, onRadioChange, summaryText } from './view.js';
-import { MAX_INPUT_BYTES, TEASER_WEIGHTS, createWorkerSummarizer, supportedLanguages, utf8Length as exactUtf8 } from './precis.js';
+import { MAX_INPUT_BYTES, TEASER_WEIGHTS, createWorkerSummarizer, supportedLanguages, utf8Length as exactUtf8 } from 'precis-summarizer';
 
 const TYPING_DELAY_MS = 300;
 const SETTINGS_DELAY_MS = 120;

@@ -196,6 +196,13 @@ export function keywords(text: string, options?: KeywordsOptions): Promise<Keywo
 export interface WorkerSummarizerOptions {
   /** Default: precis-worker.js next to precis.js. */
   workerUrl?: URL | string;
+  /**
+   * Starts each worker (instead of `workerUrl`); called again for the fresh
+   * worker after an abort. For a worker your bundler builds, e.g.
+   * `() => new Worker(new URL('./my-precis-worker.js', import.meta.url), { type: 'module' })`
+   * where that file imports 'precis-summarizer/worker'.
+   */
+  createWorker?: () => Worker;
   /** Default: precis.wasm next to precis.js (or configure()'s). */
   wasmUrl?: URL | string;
   /** Download progress of the wasm, in bytes. */

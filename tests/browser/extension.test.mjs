@@ -219,7 +219,7 @@ test('the manifest asks for the minimum; the build has the wasm, the JS, Readabi
   assert.deepEqual(manifest.content_security_policy, { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'" });
   assert.equal(manifest.action.default_popup, 'popup.html');
   assert.equal(manifest.background.service_worker, 'background.js');
-  const files = ['background.js', 'popup.html', 'popup.js', 'popup.css', 'theme.css', 'extract.js', 'readability.js', 'precis.js', 'precis-core.js', 'precis-worker.js', 'precis.wasm'];
+  const files = ['background.js', 'popup.html', 'popup.js', 'popup.css', 'theme.css', 'extract.js', 'readability.js', 'precis-worker.js', 'precis.wasm'];
   for (const size of Object.keys(manifest.icons)) files.push(manifest.icons[size]);
   for (const f of files) assert.ok(existsSync(join(EXTENSION, f)), `${f} is in the build`);
   assert.match(readFileSync(join(EXTENSION, 'readability.js'), 'utf8').slice(0, 1000), /Licensed under the Apache License, Version 2\.0/);

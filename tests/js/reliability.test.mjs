@@ -4,10 +4,10 @@
 // NUL/control characters, ill-formed text) holds through JS.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { importDist } from './env.mjs';
+import { importPackage } from './env.mjs';
 import { BLOCK, allocateAll, freeAll, heapInUse } from './heap.mjs';
 
-const { loadCore, CoreError } = await importDist('precis-core.js');
+const { loadCore, CoreError } = await importPackage('precis-core.js');
 // One compiled module; each test gets its own fresh instance.
 const { module } = await loadCore();
 const freshCore = () => loadCore({ module });

@@ -10,11 +10,11 @@
 // The article comes from readability.js + extract.js injected into the tab
 // (chrome.scripting, allowed by the activeTab grant of the toolbar click); the
 // summary is computed by precis in a module Worker of this extension
-// (precis.js → precis-worker.js → precis.wasm). Nothing goes over the network.
+// (precis-summarizer, bundled in by web/bundle.mjs → precis-worker.js → precis.wasm). Nothing goes over the network.
 // Page text is only ever put into the DOM as text (textContent), never markup.
 // Settings (type, length, copy format) persist in chrome.storage.local.
-import { checkRadios, copyWithFeedback, formatNumber, languageName, node, onRadioChange, summaryText } from './view.js';
-import { MAX_INPUT_BYTES, Summarizer, createWorkerSummarizer, utf8Length } from './precis.js';
+import { checkRadios, copyWithFeedback, formatNumber, languageName, node, onRadioChange, summaryText } from '../view.js';
+import { MAX_INPUT_BYTES, Summarizer, createWorkerSummarizer, utf8Length } from 'precis-summarizer';
 
 const TYPES = ['tldr', 'key-points', 'headline', 'teaser'];
 const LENGTHS = ['short', 'medium', 'long'];
