@@ -27,10 +27,14 @@ export function requireBuiltExtension() {
   }
 }
 
-/** A copy of the built extension in `dir` whose only change is host access to 127.0.0.1 (standing in for activeTab). */
+/**
+ * A copy of the built extension in `dir` with host access to 127.0.0.1
+ * (standing in for activeTab) and without keyboard commands (so that the
+ * shipped build loaded beside it has the shortcuts).
+ */
 export function grantedCopy(dir) {
   cpSync(EXTENSION, dir, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  const { commands: _, ...manifest } = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, host_permissions: ['http://127.0.0.1/*'] }, null, 2));
   return dir;
 }
@@ -53,8 +57,8 @@ export function launchWithExtensions(profile, dirs, { args = [], headless = true
 
 /**
  * The loaded extensions' service workers: { shipped, granted } (each { id, sw }),
- * told apart by whether the manifest has host permissions; `granted` is
- * undefined when only the shipped build is loaded.
+ * told apart by whether the manifest has host permissions; either is
+ * undefined when not loaded.
  */
 export async function extensionWorkers(context, count = 2) {
   let workers = [];
@@ -71,7 +75,6 @@ export async function extensionWorkers(context, count = 2) {
     if (hosts.length) found.granted = ext;
     else found.shipped = ext;
   }
-  assert.ok(found.shipped, 'the shipped extension is loaded');
   return found;
 }
 

@@ -167,7 +167,7 @@ test('the manifest asks for the minimum; the build has the wasm, the JS, Readabi
   assert.equal(manifest.action.default_popup, 'popup.html');
   assert.deepEqual(manifest.background, { service_worker: 'background.js', type: 'module' });
   assert.deepEqual(manifest.side_panel, { default_path: 'popup.html?view=panel' });
-  assert.deepEqual(Object.keys(manifest.commands).sort(), ['_execute_action', 'open-side-panel', 'toggle-highlights']);
+  assert.deepEqual(Object.keys(manifest.commands).sort(), ['open-side-panel', 'toggle-highlights']);
   const files = [
     'background.js', 'popup.html', 'popup.js', 'popup.css', 'theme.css', 'extract.js', 'readability.js', 'highlight.js', 'highlight.css',
     'precis-worker.js', 'precis.wasm',
