@@ -110,9 +110,13 @@ export async function settled(page) {
   await page.waitForFunction(() => ['ready', 'error', 'empty'].includes(document.documentElement.dataset.state), null, { timeout: 20_000 });
 }
 
-/** The id of the tab showing `url`, through an extension's service worker. */
+/** The id of the tab showing `url`, through an extension's service worker (with host access to it). */
 export async function tabIdOf(ext, url) {
-  const tabs = await ext.sw.evaluate((u) => chrome.tabs.query({ url: u }), url);
+  let tabs = [];
+  for (let i = 0; i < 50 && tabs.length !== 1; i++) {
+    if (i) await new Promise((r) => setTimeout(r, 100)); // the tab may not have committed the URL yet
+    tabs = await ext.sw.evaluate((u) => chrome.tabs.query({ url: u }), url);
+  }
   assert.equal(tabs.length, 1, `one tab shows ${url}`);
   return tabs[0].id;
 }

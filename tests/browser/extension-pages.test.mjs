@@ -36,8 +36,9 @@ import { EXTENSION, extensionSkip, extensionWorkers, grantedCopy, launchWithExte
 const PAGES = join(SHARED, 'data/pages');
 const PER_SET = Number(process.env.PRECIS_PAGES_PER_SET ?? 30);
 const PAGE_CSP = "script-src 'none'; object-src 'none'; worker-src 'none'";
-// What this build meets (the issue's goals: in body ≥ 99%, placed ≥ 98%).
-const FLOORS = { pages: 200, summarized: 0.97, inBody: 0.9, placed: 0.97 };
+// Below what this build measures (210 pages: 100% summarized, 96.0% in body,
+// 100% placed; the issue's goals: in body ≥ 99%, placed ≥ 98%).
+const FLOORS = { pages: 200, summarized: 0.99, inBody: 0.94, placed: 0.99 };
 
 const skip = extensionSkip() || (existsSync(PAGES) ? false : `no pages at ${PAGES}`);
 
@@ -75,6 +76,10 @@ before(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'precis-pages-'));
   const grantedDir = grantedCopy(join(tmp, 'granted'));
   server = createServer((req, res) => {
+    if (req.url === '/p/start.html') {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end('<!doctype html><title>start</title><p>The pages follow.</p>');
+      return;
+    }
     const m = /^\/p\/([\w-]+)\/([^/]+)\.html$/.exec(new URL(req.url, 'http://x').pathname);
     const file = m && join(PAGES, m[1], `${decodeURIComponent(m[2])}.html.gz`);
     if (!file || !existsSync(file)) {
@@ -99,8 +104,8 @@ before(async () => {
   ({ granted } = await extensionWorkers(context, 1));
   assert.ok(granted, 'the copy with host access is loaded');
   tab = context.pages()[0] ?? (await context.newPage());
-  await tab.goto(`${origin}/p/none/none.html`).catch(() => {});
-  tabId = await tabIdOf(granted, `${origin}/p/none/none.html`);
+  await tab.goto(`${origin}/p/start.html`);
+  tabId = await tabIdOf(granted, `${origin}/p/start.html`);
 });
 
 after(async () => {

@@ -5,8 +5,8 @@
 //   { title, textContent, url, lang, method: 'readability' | 'body', length }
 // Readability (Firefox's Reader View library) parses a clone of the document,
 // so the page itself is never modified. Captions are taken out of the clone
-// first (<figcaption> and elements whose class or id names a caption): they
-// describe pictures, not the story, and Readability keeps them. Its article HTML is turned back into
+// first (<figcaption>, and short elements whose class or id names a caption):
+// they describe pictures, not the story, and Readability keeps them. Its article HTML is turned back into
 // plain text with a blank line between blocks (paragraphs, headings, list
 // items), which precis's segmenter uses. When Readability finds no article,
 // the page's visible text (document.body.innerText) is used instead; precis's
@@ -22,6 +22,10 @@
     'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TH', 'THEAD', 'TR', 'UL',
   ]);
   const CAPTIONS = 'figcaption, [class*="caption" i], [id*="caption" i]';
+  // A caption is short; a long element naming one is a container (a page's
+  // <body class="… f_caption_muted_videos_on …">).
+  const MAX_CAPTION_CHARS = 400;
+  const isCaption = (el) => el.localName === 'figcaption' || (el.localName !== 'body' && el.localName !== 'html' && el.textContent.length <= MAX_CAPTION_CHARS);
   const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'BUTTON', 'SELECT', 'TEXTAREA']);
 
   /** Plain text of an element tree: blocks separated by blank lines, <br> as a line break. */
@@ -62,7 +66,7 @@
   try {
     if (typeof Readability === 'function') {
       const clone = document.cloneNode(true);
-      for (const caption of clone.querySelectorAll(CAPTIONS)) caption.remove();
+      for (const caption of clone.querySelectorAll(CAPTIONS)) if (isCaption(caption)) caption.remove();
       const article = new Readability(clone).parse();
       if (article) {
         // article.content is Readability's cleaned HTML, parsed inertly here

@@ -405,7 +405,7 @@ function listenAsPanel() {
   });
   ext.runtime.onMessage.addListener((message, sender, reply) => {
     if (message?.type === MESSAGE.granted && message.windowId === windowId) {
-      follow(message.tabId);
+      if (message.tabId !== input?.tabId || stale || root.dataset.state === 'error') follow(message.tabId);
     } else if (message?.type === MESSAGE.panelState) {
       reply({
         view: 'panel',
