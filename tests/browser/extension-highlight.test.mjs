@@ -302,7 +302,7 @@ test('side panel: Alt+Shift+S opens it on the tab (summary, keywords, clutter); 
   const contexts = await until(
     async () => {
       const c = await shipped.sw.evaluate(() => chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] }));
-      return c.length ? c : null;
+      return c.length && c.every((x) => x.documentUrl) ? c : null; // the URL is empty until the panel's page commits
     },
     'the side panel to open',
   );
