@@ -5,9 +5,11 @@
 #include "blocks.hpp"
 #include "clean.hpp"
 #include "document.hpp"
+#include "headline.hpp"
 #include "keywords.hpp"
 #include "language.hpp"
 #include "numeric.hpp"
+#include "pipeline.hpp"
 #include "precis/precis.hpp"
 #include "score.hpp"
 #include "segment.hpp"
@@ -47,7 +49,8 @@ std::size_t words_of(const Terms& terms, const std::vector<std::size_t>& chosen)
 
 }  // namespace
 
-Outcome summarize(std::string_view text, const Options& options) {
+Outcome summarize_with(std::string_view text, const Options& options, const SentenceModel& model,
+                       std::vector<SentenceFeatures>* features) {
   Outcome outcome;
   if (auto error = validate(options)) {
     outcome.error = std::move(error);
@@ -94,7 +97,7 @@ Outcome summarize(std::string_view text, const Options& options) {
   timer.lap(timings.terms_ms);
 
   // score
-  const Scores scores = score_sentences(doc.terms, doc.title_block.has_value(), options.weights);
+  Scores scores = score_sentences(text, doc.sentences, doc.terms, doc.title_block.has_value(), model);
   timer.lap(timings.score_ms);
 
   // select
@@ -115,21 +118,38 @@ Outcome summarize(std::string_view text, const Options& options) {
     lengths[i] = out.span.utf16_end - out.span.utf16_start;
   }
   std::vector<std::size_t> chosen;
+  bool reworded = options.mode == Mode::Headline;  // the summary is not the chosen sentences as they stand
   if (n == 0) {
     result.notes.push_back(text.empty() ? "the input is empty"
                                         : "no sentences to summarize: the input has no body text");
   } else if (options.mode == Mode::Headline) {
-    const std::size_t best = rank_by_score(scores.total).front();
-    chosen.push_back(best);
-    const SentenceSpan& s = doc.sentences[best];
-    result.summary = cut_headline(text.substr(s.byte_start, s.byte_end - s.byte_start), options.headline_words,
-                                  options.headline_characters, breaker);
-    if (result.summary.empty()) result.notes.push_back("the headline limits are shorter than the first word");
+    const Headline headline = make_headline(text, doc.sentences, scores.total,
+                                            {options.headline_words, options.headline_characters}, doc.language,
+                                            breaker);
+    result.summary = headline.text;
+    if (result.summary.empty()) {
+      result.notes.push_back("the headline limits are shorter than the first word");
+    } else {
+      chosen.push_back(headline.sentence);
+    }
   } else {
-    chosen = select_sentences({&scores.total, &doc.terms, &lengths}, options.budget, options.redundancy);
-    for (std::size_t i : chosen) {
-      if (!result.summary.empty()) result.summary += ' ';
-      result.summary += result.sentences[i].text;
+    const Selection selection =
+        select_sentences({&scores.total, &doc.terms, &lengths}, options.budget, options.redundancy);
+    chosen = selection.chosen;
+    if (selection.shorten) {
+      reworded = true;
+      const SentenceSpan& s = doc.sentences[chosen.front()];
+      const auto limit = static_cast<std::size_t>(options.budget.value);
+      const TextLimits limits = options.budget.unit == BudgetUnit::Words ? TextLimits{limit, 0} : TextLimits{0, limit};
+      result.summary = shorten(text.substr(s.byte_start, s.byte_end - s.byte_start), limits, ShortenStyle::Prefix,
+                               doc.language, breaker)
+                           .text;
+      if (result.summary.empty()) chosen.clear();
+    } else {
+      for (std::size_t i : chosen) {
+        if (!result.summary.empty()) result.summary += ' ';
+        result.summary += result.sentences[i].text;
+      }
     }
     if (chosen.empty()) result.notes.push_back("no whole sentence fits the budget");
   }
@@ -144,14 +164,18 @@ Outcome summarize(std::string_view text, const Options& options) {
   result.stats.sentences = n;
   result.stats.selected = chosen.size();
   for (std::size_t w : doc.terms.words) result.stats.words_in += w;
-  // A headline may be a cut of its sentence: count what is shown.
-  result.stats.words_out = options.mode == Mode::Headline ? count_words(result.summary, doc.language, breaker)
-                                                          : words_of(doc.terms, chosen);
+  // A headline or a shortened sentence is not its whole sentence: count what is shown.
+  result.stats.words_out = reworded ? count_words(result.summary, doc.language, breaker) : words_of(doc.terms, chosen);
   if (options.timings) {
     timer.total(timings.total_ms);
     result.stats.timings = timings;
   }
+  if (features != nullptr) *features = std::move(scores.features);
   return outcome;
+}
+
+Outcome summarize(std::string_view text, const Options& options) {
+  return summarize_with(text, options, kSentenceModel, nullptr);
 }
 
 }  // namespace precis

@@ -1,0 +1,322 @@
+#!/usr/bin/env node
+// Fits the sentence model (core/src/sentence_model.hpp) on the development
+// sets with human references, and cross-validates it with the core itself.
+//
+//   node bench/quality/train.mjs [--sets cnn,multilingual,bbc] [--folds 5] [--limit N]
+//                                [--check] [--no-write] [--out FILE]
+//
+// 1. Features: build/native/precis_features runs the real pipeline (cleaning,
+//    segmentation, terms) and prints every body sentence's feature vector.
+// 2. Labels: the greedy ROUGE oracle — up to k sentences (the set's budget),
+//    each added while it raises ROUGE-1 + ROUGE-2 F1 against the reference.
+// 3. Model: gradient-boosted trees on the logistic loss (gbdt.mjs; no
+//    randomness), sentence weights so that every document counts the same
+//    within its set and every set as SET_WEIGHTS says.
+// 4. Cross-validation: folds by a hash of the document id; each fold's model
+//    is handed to the core (--model) for the held-out documents, which the
+//    core summarizes under the set's budget; ROUGE against the references,
+//    beside lead-k under the same segmentation, with bootstrap intervals.
+// 5. The model fitted on all documents is written as C++ constants with the
+//    cross-validated table in its header. --check compares instead of writing
+//    and fails when the file would change (CTest: quality.model-reproduces).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+import { featureNamesOf, nativeTool, runBatch } from './core.mjs';
+import { ngramCounts, rougeN, rougeL, tokenize } from './rouge.mjs';
+import { REPO_ROOT, SET_NAMES, foldOf, loadSet } from './sets.mjs';
+import { bootstrapDelta, mean } from './stats.mjs';
+import { TREE_DEFAULTS, fitTrees } from './gbdt.mjs';
+
+// What each set's documents weigh in the fit (per document; a document's
+// sentences share its weight). CNN and the three languages carry the human
+// references; BBC's long extracts reward word frequency and only guard.
+const SET_WEIGHTS = { cnn: 1, multilingual: 1, bbc: 0.5 };
+const MODEL_FILE = path.join(REPO_ROOT, 'core/src/sentence_model.hpp');
+
+function fail(message) {
+  console.error(`train.mjs: ${message}`);
+  process.exit(2);
+}
+
+// ------------------------------------------------------------------ labels
+
+/**
+ * Greedy oracle: indices (document order) of up to k sentences, each added
+ * while it raises ROUGE-1 + ROUGE-2 F1 of the selection against the
+ * reference (n-grams counted per sentence: none across a sentence join).
+ */
+export function greedyOracle(refTokens, sentenceTokens, k) {
+  const refGrams = [ngramCounts(refTokens, 1), ngramCounts(refTokens, 2)];
+  const refTotals = [refTokens.length, Math.max(refTokens.length - 1, 0)];
+  const grams = sentenceTokens.map((t) => [ngramCounts(t, 1), ngramCounts(t, 2)]);
+  const totals = sentenceTokens.map((t) => [t.length, Math.max(t.length - 1, 0)]);
+  const chosen = [];
+  const have = [new Map(), new Map()];
+  const haveTotals = [0, 0];
+  const f1 = (overlap, cand, ref) => {
+    const p = overlap / Math.max(cand, 1);
+    const r = overlap / Math.max(ref, 1);
+    return p + r > 0 ? (2 * p * r) / (p + r) : 0;
+  };
+  const overlapWith = (n, extra) => {
+    let o = 0;
+    for (const [g, c] of refGrams[n]) {
+      const x = (have[n].get(g) ?? 0) + (extra ? extra.get(g) ?? 0 : 0);
+      if (x) o += Math.min(c, x);
+    }
+    return o;
+  };
+  let best = 0;
+  for (let step = 0; step < k; step++) {
+    let pick = -1;
+    for (let i = 0; i < sentenceTokens.length; i++) {
+      if (chosen.includes(i)) continue;
+      let gain = 0;
+      for (let n = 0; n < 2; n++) gain += f1(overlapWith(n, grams[i][n]), haveTotals[n] + totals[i][n], refTotals[n]);
+      if (gain > best + 1e-12) {
+        best = gain;
+        pick = i;
+      }
+    }
+    if (pick < 0) break;
+    chosen.push(pick);
+    for (let n = 0; n < 2; n++) {
+      for (const [g, c] of grams[pick][n]) have[n].set(g, (have[n].get(g) ?? 0) + c);
+      haveTotals[n] += totals[pick][n];
+    }
+  }
+  return chosen.sort((a, b) => a - b);
+}
+
+// -------------------------------------------------------------- evaluation
+
+function scoresOf(reference, texts) {
+  const ref = tokenize(reference);
+  const cand = tokenize(texts.join(' '));
+  return { r1: rougeN(ref, cand, 1).fmeasure, r2: rougeN(ref, cand, 2).fmeasure, rl: rougeL(ref, cand).fmeasure };
+}
+
+function modelJson(model, names) {
+  return { names, base: model.base, trees: model.trees };
+}
+
+// Shortest decimal that reads back as the same double: the file regenerates byte for byte.
+const num = (x) => (Object.is(x, -0) ? 0 : x).toString();
+
+function renderModel(model, names, report) {
+  // One table of nodes for all trees; a tree is its root's index.
+  const nodes = [];
+  const roots = [];
+  for (const tree of model.trees) {
+    const offset = nodes.length;
+    roots.push(offset);
+    for (const node of tree) {
+      nodes.push(
+        node.value === undefined
+          ? `{${offset + node.left}, ${offset + node.right}, ${node.feature}, ${num(node.threshold)}f}`
+          : `{0, 0, kLeaf, ${num(node.value)}f}`,
+      );
+    }
+  }
+  const rows = [];
+  for (let i = 0; i < nodes.length; i += 4) rows.push(`    ${nodes.slice(i, i + 4).join(', ')},`);
+  const rootRows = [];
+  for (let i = 0; i < roots.length; i += 16) rootRows.push(`    ${roots.slice(i, i + 16).join(', ')},`);
+  const lines = [
+    '// The sentence model: fitted constants and the function that applies them.',
+    '// GENERATED by `node bench/quality/train.mjs` — do not edit; rerun it (CTest',
+    '// quality.model-reproduces checks that this file is what the script writes).',
+    '//',
+    `// Data: ${report.data}.`,
+    "// Labels: greedy ROUGE-1+2 oracle sentences (up to the set's k) against the human references.",
+    `// Fit: ${model.trees.length} gradient-boosted trees (bench/quality/gbdt.mjs: ${JSON.stringify(report.treeOptions)}),`,
+    `// logistic loss, document weights ${JSON.stringify(SET_WEIGHTS)} per set.`,
+    `// ${report.folds}-fold cross-validation (folds by a hash of the document id), held-out documents summarized`,
+    "// by the core with each fold's model; ROUGE F1 (%), precis vs lead-k under the same segmentation:",
+    ...report.table.map((l) => `//   ${l}`),
+    '// Features by use (splits): ' + report.usage,
+    '#pragma once',
+    '',
+    '#include <array>',
+    '#include <cstdint>',
+    '#include <span>',
+    '',
+    '#include "sentence_features.hpp"',
+    '',
+    'namespace precis {',
+    '',
+    '// A node of a regression tree: a sentence goes left when its feature is',
+    '// below the threshold; a leaf (feature kLeaf) adds its value to the logit.',
+    'struct TreeNode {',
+    '  std::uint16_t left;',
+    '  std::uint16_t right;',
+    '  std::uint8_t feature;',
+    '  float value;  // threshold, or a leaf\'s logit increment',
+    '};',
+    'inline constexpr std::uint8_t kLeaf = 255;',
+    '',
+    '// score = squash(base + Σ trees): increasing in the logit and in (0, 1),',
+    '// with only comparisons, + − × ÷, so native and wasm agree to the bit.',
+    'struct SentenceModel {',
+    '  float base = 0;',
+    '  std::span<const TreeNode> nodes;',
+    '  std::span<const std::uint16_t> roots;',
+    '',
+    '  [[nodiscard]] double logit(const SentenceFeatures& f) const {',
+    '    double z = base;',
+    '    for (std::uint16_t k : roots) {',
+    '      while (nodes[k].feature != kLeaf) k = f.values[nodes[k].feature] < nodes[k].value ? nodes[k].left : nodes[k].right;',
+    '      z += nodes[k].value;',
+    '    }',
+    '    return z;',
+    '  }',
+    '  [[nodiscard]] double operator()(const SentenceFeatures& f) const {',
+    '    const double z = logit(f);',
+    '    return 0.5 + 0.5 * z / (1 + (z < 0 ? -z : z));',
+    '  }',
+    '};',
+    '',
+    `static_assert(kSentenceFeatureCount == ${names.length}, "the features changed: refit with node bench/quality/train.mjs");`,
+    '',
+    `inline constexpr std::array<TreeNode, ${nodes.length}> kSentenceTreeNodes = {{`,
+    ...rows,
+    '}};',
+    '',
+    `inline constexpr std::array<std::uint16_t, ${roots.length}> kSentenceTreeRoots = {`,
+    ...rootRows,
+    '};',
+    '',
+    `inline constexpr SentenceModel kSentenceModel = {${num(model.base)}f, kSentenceTreeNodes, kSentenceTreeRoots};`,
+    '',
+    '}  // namespace precis',
+    '',
+  ];
+  return lines.join('\n');
+}
+
+// -------------------------------------------------------------------- main
+
+function parseCli() {
+  const { values } = parseArgs({
+    options: {
+      sets: { type: 'string', default: SET_NAMES.join(',') },
+      folds: { type: 'string', default: '5' },
+      limit: { type: 'string' },
+      check: { type: 'boolean', default: false },
+      'no-write': { type: 'boolean', default: false },
+      out: { type: 'string' },
+      features: { type: 'string' },
+    },
+  });
+  const sets = values.sets.split(',').filter(Boolean);
+  for (const s of sets) if (!SET_NAMES.includes(s)) fail(`--sets: unknown set "${s}"`);
+  const folds = Number(values.folds);
+  if (!(Number.isInteger(folds) && folds >= 2)) fail('--folds must be an integer >= 2');
+  const limit = values.limit === undefined ? Infinity : Number(values.limit);
+  if (!(limit > 0)) fail('--limit must be positive');
+  return { ...values, sets, folds, limit };
+}
+
+function main() {
+  const opts = parseCli();
+  const bin = nativeTool('precis_features', opts.features);
+  const featureNames = featureNamesOf(bin);
+  const F = featureNames.length;
+
+  // Documents, their features and oracle labels.
+  const docs = opts.sets.flatMap((s) => loadSet(s, { limit: opts.limit }));
+  const t0 = performance.now();
+  const responses = runBatch(bin, docs.map((d) => ({ text: d.text, options: { sentences: d.k, keywords: 0 } })));
+  docs.forEach((d, i) => {
+    const r = responses[i];
+    if (r.error) fail(`${d.id}: ${r.error.field}: ${r.error.message}`);
+    d.sentences = r.sentences;
+    const ref = tokenize(d.reference);
+    const oracle = new Set(greedyOracle(ref, d.sentences.map((s) => tokenize(s.text)), d.k));
+    d.labels = d.sentences.map((_, j) => (oracle.has(j) ? 1 : 0));
+  });
+  process.stderr.write(`features and oracle labels of ${docs.length} documents: ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+
+  const setDocs = {};
+  for (const d of docs) setDocs[d.set] = (setDocs[d.set] ?? 0) + 1;
+  const rowsOf = (list) =>
+    list.flatMap((d) => {
+      const n = d.sentences.length;
+      if (n === 0) return [];
+      // every set carries SET_WEIGHTS[set] per document, relative to the set's size
+      const w = (SET_WEIGHTS[d.set] * (docs.length / opts.sets.length / setDocs[d.set])) / n;
+      return d.sentences.map((s, j) => ({ x: s.x, y: d.labels[j], w }));
+    });
+
+  // Cross-validation with the core.
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'precis-train-'));
+  const heldOut = new Map();
+  try {
+    for (let f = 0; f < opts.folds; f++) {
+      const train = docs.filter((d) => foldOf(d, opts.folds) !== f);
+      const test = docs.filter((d) => foldOf(d, opts.folds) === f);
+      const model = fitTrees(rowsOf(train), F);
+      const file = path.join(tmp, `fold${f}.json`);
+      fs.writeFileSync(file, JSON.stringify(modelJson(model, featureNames)));
+      const out = runBatch(bin, test.map((d) => ({ text: d.text, options: { sentences: d.k, keywords: 0 } })), ['--model', file]);
+      test.forEach((d, i) => heldOut.set(d, out[i].sentences));
+      process.stderr.write(`fold ${f + 1}/${opts.folds}: trained on ${train.length}, evaluated ${test.length}\n`);
+    }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+
+  // The report: per group, precis (held out) vs lead-k.
+  const groups = [...new Set(docs.map((d) => d.group))];
+  const table = [`${'set'.padEnd(8)} ${'docs'.padStart(5)}  ${'k'.padStart(4)}  precis R-1/R-2/R-L   lead-k R-1/R-2/R-L   ΔR-1 [95% CI]`];
+  for (const g of groups) {
+    const list = docs.filter((d) => d.group === g);
+    const p = list.map((d) => scoresOf(d.reference, heldOut.get(d).filter((s) => s.selected).map((s) => s.text)));
+    const l = list.map((d) => scoresOf(d.reference, heldOut.get(d).slice(0, d.k).map((s) => s.text)));
+    const fmt = (xs) => ['r1', 'r2', 'rl'].map((m) => (100 * mean(xs.map((x) => x[m]))).toFixed(1).padStart(5)).join(' ');
+    const b = bootstrapDelta(p.map((x) => 100 * x.r1), l.map((x) => 100 * x.r1));
+    const sign = (x) => (x >= 0 ? '+' : '') + x.toFixed(2);
+    table.push(
+      `${g.padEnd(8)} ${String(list.length).padStart(5)}  ${mean(list.map((d) => d.k)).toFixed(1).padStart(4)}  ${fmt(p)}      ${fmt(l)}    ${sign(b.delta)} [${sign(b.low)}, ${sign(b.high)}]`,
+    );
+  }
+  console.log(table.join('\n'));
+
+  const finalModel = fitTrees(rowsOf(docs), F);
+  const splits = new Array(F).fill(0);
+  for (const tree of finalModel.trees) for (const node of tree) if (node.value === undefined) splits[node.feature]++;
+  const usage = featureNames
+    .map((n, i) => [n, splits[i]])
+    .filter(([, c]) => c > 0)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([n, c]) => `${n} ${c}`)
+    .join(', ');
+  console.log(`\nsplits per feature: ${usage}`);
+
+  const report = {
+    data: opts.sets.map((s) => `${s} (${setDocs[s]} docs)`).join(', ') + ' from ../shared/data',
+    folds: opts.folds,
+    table,
+    usage,
+    treeOptions: TREE_DEFAULTS,
+  };
+  const text = renderModel(finalModel, featureNames, report);
+  const target = opts.out ? path.resolve(opts.out) : MODEL_FILE;
+  if (opts.check) {
+    const current = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : '';
+    if (current !== text) {
+      console.error(`train.mjs: ${path.relative(process.cwd(), target)} is not what the script fits (rerun without --check)`);
+      process.exit(1);
+    }
+    console.log(`\n${path.relative(process.cwd(), target)} reproduces byte for byte`);
+  } else if (!opts['no-write']) {
+    fs.writeFileSync(target, text);
+    console.log(`\nwrote ${path.relative(process.cwd(), target)}`);
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
