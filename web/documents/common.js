@@ -71,7 +71,8 @@ export function blocksToText(blocks) {
   let headings = 0;
   for (const b of blocks) {
     const text = collapseSpace(b.text);
-    if (!text || !/[\p{L}\p{N}]/u.test(text)) continue;
+    // Blocks without a letter (paragraph and page numbers, rules, figure ticks) say nothing.
+    if (!text || !/\p{L}/u.test(text)) continue;
     if (b.heading) {
       out.push(headingLine(text, b.heading));
       headings++;

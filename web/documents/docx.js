@@ -73,7 +73,7 @@ export function docxBlocks(documentXml, levels) {
         stack.push({ text: '', heading: 0 });
         if (selfClosing) return;
       } else if (local === 'del' || local === 'deltext' || local === 'instrtext') {
-        if (!selfClosing) skip++;
+        skip++; // the walker closes self-closing elements too
       }
       const p = stack[stack.length - 1];
       if (!p || skip) return;

@@ -98,14 +98,15 @@ export function xhtmlBlocks(xhtml) {
     current = { text: '', heading };
   };
   walkXml(xhtml, {
-    open(name, attrs, selfClosing) {
+    open(name, attrs) {
       const local = localName(name);
       const type = `${attrs['epub:type'] ?? ''} ${attrs.role ?? ''}`;
       // Footnote bodies and reference marks ("…said.<sup><a href="#n1">1</a></sup>") are not the text.
       const skipped = SKIPPED.has(local) || /\b(footnote|endnote|rearnote|noteref|doc-footnote|doc-endnote|doc-noteref|pagebreak|doc-pagebreak)\b/.test(type);
-      if (!selfClosing) stack.push(skipped);
+      // The walker closes self-closing elements too: push for every element.
+      stack.push(skipped);
       if (skipped) {
-        if (!selfClosing) skip++;
+        skip++;
         return;
       }
       if (skip) return;

@@ -285,7 +285,12 @@ export function paragraphs(pages, body) {
   };
   for (const p of pages) {
     // Table-of-contents lines ("2.1 Vectors . . . . . 7") are left out with the furniture.
-    const lines = p.lines.filter((l) => !l.furniture && !l.footnote && !TOC_LINE.test(l.text));
+    // A numbered entry wrapped over lines ends in the leaders on its last line.
+    const toc = p.lines.map((l) => TOC_LINE.test(l.text));
+    for (let k = p.lines.length - 2; k >= 0; k--) {
+      if (!toc[k] && toc[k + 1] && /^\d+(?:\.\d+)*\s/.test(p.lines[k].text) && !TERMINAL.test(p.lines[k].text)) toc[k] = true;
+    }
+    const lines = p.lines.filter((l, k) => !l.furniture && !l.footnote && !toc[k]);
     if (!lines.length) continue;
     // Column edges of the page's body lines, for indents and short lines.
     const bodyLines = lines.filter((l) => !l.heading);

@@ -87,7 +87,10 @@ export function walkXml(xml, handler) {
           handler.open?.(name, space < 0 ? {} : attributes(inner.slice(space)), selfClosing);
           if (selfClosing) handler.close?.(name);
         } else {
-          handler.text?.(decodeEntities(`<${body}>`));
+          // Not a tag ("a < b"): the '<' is text, and reading goes on right after it.
+          handler.text?.('<');
+          pos = lt + 1;
+          continue;
         }
       }
       pos = gt + 1;
