@@ -117,10 +117,10 @@ const edgeNumber = (text) => {
 
 /**
  * Marks running headers and footers: sets `furniture = true` on the lines that
- * are page furniture. `pages`: [{ lines, height }] in page order.
+ * are page furniture. `pages`: [{ lines, height }] in page order; `body`: the body's type size.
  * Returns how many lines were marked.
  */
-export function markFurniture(pages) {
+export function markFurniture(pages, body = bodySize(pages)) {
   const EDGE = 2; // lines looked at, at each edge of a page
   const edges = pages.map((p) => {
     const sorted = [...p.lines].sort((a, b) => b.y - a.y);
@@ -154,11 +154,15 @@ export function markFurniture(pages) {
   edges.forEach((e, i) => {
     for (const side of ['top', 'bottom']) {
       // From the edge inwards: stop at the first line that is not furniture.
+      let hasNumber = false;
       for (const l of e[side]) {
         const repeated = pages.length >= 3 && (counts[side].get(normalize(l.text)) ?? 0) >= 2 && l.text.length <= 200;
         const number = PAGE_NUMBER.test(l.text);
-        const numbered = delta !== null && edgeNumber(l.text) === i + delta && l.text.length <= 120;
+        // A header that carries the page's number — unless the page number stood alone
+        // already, or the line is set large ("1 Introduction" under the page number 1).
+        const numbered = !hasNumber && delta !== null && edgeNumber(l.text) === i + delta && l.text.length <= 120 && sizeKey(l.size) <= body * 1.1;
         if (!(repeated || number || numbered)) break;
+        hasNumber ||= number || numbered;
         l.furniture = true;
         marked++;
       }
@@ -199,6 +203,28 @@ export function markFootnotes(pages, body) {
   return marked;
 }
 
+/**
+ * Marks table-of-contents lines ("2.1 Vectors . . . . . 7"; a numbered entry
+ * wrapped over lines ends in the leaders on its last line): left out like the
+ * furniture, and never taken for the heading they name. Returns how many.
+ */
+export function markContents(pages) {
+  let marked = 0;
+  for (const p of pages) {
+    const toc = p.lines.map((l) => TOC_LINE.test(l.text));
+    for (let k = p.lines.length - 2; k >= 0; k--) {
+      if (!toc[k] && toc[k + 1] && /^\d+(?:\.\d+)*\s/.test(p.lines[k].text) && !TERMINAL.test(p.lines[k].text)) toc[k] = true;
+    }
+    p.lines.forEach((l, k) => {
+      if (toc[k]) {
+        l.contents = true;
+        marked++;
+      }
+    });
+  }
+  return marked;
+}
+
 const outlineKey = (text) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 // A line and an outline title name the same heading when one is the other
 // with a section number in front ("1.1 The R environment" / "The R environment").
@@ -222,7 +248,7 @@ export function markHeadings(pages, body, outline) {
       const candidates = entry.page === null || entry.page === undefined ? pages.map((_, i) => i) : [entry.page, entry.page + 1];
       let done = false;
       for (const pi of candidates) {
-        const lines = pages[pi]?.lines.filter((l) => !l.furniture && !l.footnote && !l.heading) ?? [];
+        const lines = pages[pi]?.lines.filter((l) => !l.furniture && !l.footnote && !l.contents && !l.heading) ?? [];
         for (let k = 0; k < lines.length && !done; k++) {
           // A title may wrap over two lines.
           const one = outlineKey(lines[k].text);
@@ -248,7 +274,7 @@ export function markHeadings(pages, body, outline) {
   const candidates = [];
   for (const p of pages) {
     for (const l of p.lines) {
-      if (l.furniture || l.footnote) continue;
+      if (l.furniture || l.footnote || l.contents) continue;
       const words = l.text.split(' ').length;
       if (sizeKey(l.size) >= body * 1.15 && words <= 15 && /\p{L}/u.test(l.text) && !/[.,;]$/.test(l.text)) {
         candidates.push(l);
@@ -285,12 +311,7 @@ export function paragraphs(pages, body) {
   };
   for (const p of pages) {
     // Table-of-contents lines ("2.1 Vectors . . . . . 7") are left out with the furniture.
-    // A numbered entry wrapped over lines ends in the leaders on its last line.
-    const toc = p.lines.map((l) => TOC_LINE.test(l.text));
-    for (let k = p.lines.length - 2; k >= 0; k--) {
-      if (!toc[k] && toc[k + 1] && /^\d+(?:\.\d+)*\s/.test(p.lines[k].text) && !TERMINAL.test(p.lines[k].text)) toc[k] = true;
-    }
-    const lines = p.lines.filter((l, k) => !l.furniture && !l.footnote && !toc[k]);
+    const lines = p.lines.filter((l) => !l.furniture && !l.footnote && !l.contents);
     if (!lines.length) continue;
     // Column edges of the page's body lines, for indents and short lines.
     const bodyLines = lines.filter((l) => !l.heading);
@@ -357,6 +378,7 @@ export function layoutPages(pages, outline = []) {
   const furniture = markFurniture(laid);
   const body = bodySize(laid);
   const footnotes = markFootnotes(laid, body);
+  markContents(laid);
   const headings = markHeadings(laid, body, outline);
   return { blocks: paragraphs(laid, body), furniture, footnotes, headings, body };
 }
