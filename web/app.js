@@ -473,6 +473,16 @@ const DOCUMENTS = {
 };
 const documentKind = (file) => Object.keys(DOCUMENTS).find((k) => DOCUMENTS[k].test.test(file.name) || file.type === DOCUMENTS[k].type) ?? null;
 let documentRead = 0; // the newest document being read; an older one finishing late is dropped
+const readers = new Map();
+/** The reader module of a kind, imported once (a failed import is tried again next time). */
+function loadReader(kind) {
+  if (!readers.has(kind)) {
+    const loading = import(new URL(`./documents/${kind}.js`, import.meta.url).href);
+    readers.set(kind, loading);
+    loading.catch(() => readers.delete(kind));
+  }
+  return readers.get(kind);
+}
 
 function showDocumentError(file, text) {
   hideResults();
@@ -498,7 +508,7 @@ async function loadDocument(file, kind) {
   try {
     let reader;
     try {
-      reader = await import(new URL(`./documents/${kind}.js`, import.meta.url).href);
+      reader = await loadReader(kind);
     } catch (error) {
       throw new Error(`the ${label} reader could not be loaded (${navigator.onLine ? error?.message ?? error : 'you are offline and it was not cached yet'})`);
     }
@@ -569,6 +579,11 @@ const hasFiles = (event) => [...(event.dataTransfer?.types ?? [])].includes('Fil
 let dragDepth = 0;
 document.addEventListener('dragenter', (event) => {
   if (!hasFiles(event)) return;
+  // A document is likely coming: start loading its reader now (the drop then only waits for the rest).
+  for (const item of event.dataTransfer?.items ?? []) {
+    const kind = Object.keys(DOCUMENTS).find((k) => item.type === DOCUMENTS[k].type);
+    if (kind) loadReader(kind).catch(() => {});
+  }
   dragDepth++;
   el.drop.classList.add('dragging');
 });

@@ -11,6 +11,7 @@ const LABEL = 'PDF';
 // A page with fewer characters than this on average has no real text layer.
 const MIN_CHARS_PER_PAGE = 20;
 const MAX_OUTLINE_ENTRIES = 2000;
+const PAGES_IN_FLIGHT = 4;
 
 GlobalWorkerOptions.workerSrc = new URL('./pdf.worker.mjs', import.meta.url).href;
 
@@ -83,9 +84,11 @@ export async function read(bytes, { signal, onProgress, timeoutMs } = {}) {
         throw new DocumentError('corrupt', `This PDF could not be opened: ${error?.message ?? error}.`, { cause: error });
       }
       const pageCount = pdf.numPages;
-      const pages = [];
+      const pages = new Array(pageCount);
       let chars = 0;
-      for (let n = 1; n <= pageCount; n++) {
+      let next = 1;
+      let done = 0;
+      const readPage = async (n) => {
         const page = await pdf.getPage(n);
         const { width, height } = page.getViewport({ scale: 1 });
         const content = await page.getTextContent({ includeMarkedContent: false });
@@ -97,10 +100,15 @@ export async function read(bytes, { signal, onProgress, timeoutMs } = {}) {
           items.push({ str: it.str, x, y, w: it.width, size, eol: it.hasEOL });
           chars += it.str.trim().length;
         }
-        pages.push({ items, width, height });
+        pages[n - 1] = { items, width, height };
         page.cleanup();
-        onProgress?.(n, pageCount);
-      }
+        onProgress?.(++done, pageCount);
+      };
+      // A few pages asked for at once: the worker parses one while the answer for another comes back.
+      const reader = async () => {
+        while (next <= pageCount) await readPage(next++);
+      };
+      await Promise.all(Array.from({ length: Math.min(PAGES_IN_FLIGHT, pageCount) }, reader));
       if (chars < MIN_CHARS_PER_PAGE * pageCount) {
         throw new DocumentError(
           'no-text',
