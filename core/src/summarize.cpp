@@ -11,6 +11,7 @@
 #include "precis/precis.hpp"
 #include "score.hpp"
 #include "segment.hpp"
+#include "sections.hpp"  // issue 18: sections
 #include "select.hpp"
 #include "terms.hpp"
 #include "unicode.hpp"
@@ -81,6 +82,7 @@ Outcome summarize(std::string_view text, const Options& options) {
   LanguageDetector detector;
   doc.title_block = classify_blocks(text, doc.offsets, doc.blocks, options.clean, options.language, &detector);
   doc.language = options.language == "auto" ? detector.detect(text, doc.blocks) : options.language;
+  if (options.clean) restore_section_bodies(text, doc.blocks, doc.title_block);  // issue 18
   timer.lap(timings.clean_ms);
 
   // segment
@@ -92,6 +94,7 @@ Outcome summarize(std::string_view text, const Options& options) {
   if (doc.title_block) title_span = doc.blocks[*doc.title_block].span;
   doc.terms = extract_terms(text, doc.sentences, title_span, doc.language, breaker);
   timer.lap(timings.terms_ms);
+  SectionPlan sections = plan_sections(doc);  // issue 18: headings and the section of each sentence
 
   // score
   const Scores scores = score_sentences(doc.terms, doc.title_block.has_value(), options.weights);
@@ -126,7 +129,9 @@ Outcome summarize(std::string_view text, const Options& options) {
                                   options.headline_characters, breaker);
     if (result.summary.empty()) result.notes.push_back("the headline limits are shorter than the first word");
   } else {
-    chosen = select_sentences({&scores.total, &doc.terms, &lengths}, options.budget, options.redundancy);
+    const SelectionInput input{&scores.total, &doc.terms, &lengths};
+    chosen = options.per_section ? select_per_section(sections, input, options.budget, options.redundancy)  // issue 18
+                                 : select_sentences(input, options.budget, options.redundancy);
     for (std::size_t i : chosen) {
       if (!result.summary.empty()) result.summary += ' ';
       result.summary += result.sentences[i].text;
@@ -134,6 +139,7 @@ Outcome summarize(std::string_view text, const Options& options) {
     if (chosen.empty()) result.notes.push_back("no whole sentence fits the budget");
   }
   for (std::size_t i : chosen) result.sentences[i].selected = true;
+  attach_sections(std::move(sections), options.per_section, result);  // issue 18
   result.keywords = extract_keywords(text, doc.terms, options.keywords);
   for (Keyword& k : result.keywords) k.score = numeric::round6(k.score);
   timer.lap(timings.select_ms);
