@@ -4,7 +4,9 @@
 // PACKAGE_DIR (default build/wasm/package) is the npm package: its wasm + JS
 // are the library, and the tarball `npm pack` made next to it is reported too.
 // PAGE_DIR (default build/wasm/dist) is the demo page, bundled from that
-// package: its rows are marked "(page)" and count towards nothing.
+// package: its rows are marked "(page)" and count towards nothing; so do its
+// document readers in PAGE_DIR/documents, marked "(lazy)": the page loads them
+// only when a PDF, DOCX or EPUB is dropped.
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -37,17 +39,21 @@ function measure(dir, shipped) {
 
 const files = measure(packageDir, isLibrary);
 const page = existsSync(pageDir) ? measure(pageDir, () => false) : [];
+// The page's document readers (PDF, DOCX, EPUB): loaded only when such a file is dropped.
+const documentsDir = join(pageDir, 'documents');
+const documents = existsSync(documentsDir) ? measure(documentsDir, () => false) : [];
 const { name, version } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
 const tgzPath = join(dirname(packageDir), `${name}-${version}.tgz`);
 const tarball = existsSync(tgzPath) ? { name: `${name}-${version}.tgz`, bytes: statSync(tgzPath).size } : null;
 
 const kb = (n) => (n / 1024).toFixed(1).padStart(8);
-const line = (label, r) => console.log(`${label.padEnd(28)}${kb(r.raw)} ${kb(r.gzip)}${kb(r.brotli)}`);
-console.log(`${`package ${name}@${version}`.padEnd(28)}${'raw KB'.padStart(8)}${'gzip KB'.padStart(9)}${'br KB'.padStart(8)}`);
+const line = (label, r) => console.log(`${label.padEnd(38)}${kb(r.raw)} ${kb(r.gzip)}${kb(r.brotli)}`);
+console.log(`${`package ${name}@${version}`.padEnd(38)}${'raw KB'.padStart(8)}${'gzip KB'.padStart(9)}${'br KB'.padStart(8)}`);
 for (const r of files) line(r.name + (r.shipped ? '' : ' (docs)'), r);
 const total = files.filter((r) => r.shipped).reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip, brotli: a.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 const verdict = total.gzip <= BUDGET_GZIP ? 'within' : 'OVER';
-console.log(`${'library (wasm + JS)'.padEnd(28)}${kb(total.raw)} ${kb(total.gzip)}${kb(total.brotli)}   ${verdict} the ${BUDGET_GZIP / 1024} KB gzip budget`);
-if (tarball) console.log(`${tarball.name.padEnd(28)}${kb(tarball.bytes)}   (npm pack: every file above, gzipped tar)`);
+console.log(`${'library (wasm + JS)'.padEnd(38)}${kb(total.raw)} ${kb(total.gzip)}${kb(total.brotli)}   ${verdict} the ${BUDGET_GZIP / 1024} KB gzip budget`);
+if (tarball) console.log(`${tarball.name.padEnd(38)}${kb(tarball.bytes)}   (npm pack: every file above, gzipped tar)`);
 for (const r of page) line(`${r.name} (page)`, r);
-if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ files, total, budgetGzip: BUDGET_GZIP, tarball, page }, null, 2));
+for (const r of documents) line(`documents/${r.name} (lazy)`, r);
+if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ files, total, budgetGzip: BUDGET_GZIP, tarball, page, documents }, null, 2));

@@ -26,10 +26,29 @@ export interface PrecisSentence extends Span {
   text: string;
   /** Index of the body paragraph it belongs to. */
   paragraph: number;
+  /** Index into `sections` of the part (under a heading) it belongs to. */
+  section: number;
   score: number;
   parts: ScoreParts;
   /** Part of the summary. */
   selected: boolean;
+}
+
+/**
+ * A part of the text under one heading: Markdown `#` lines, HTML `<h1>`–`<h6>`, Setext underlines, or — in a long
+ * plain text — short heading-like lines. The text before the first heading is a section without a heading.
+ */
+export interface PrecisSection {
+  index: number;
+  /** The heading without its markup; "" for the text before the first heading. */
+  title: string;
+  /** 1 (top) to 6; 0 for the text before the first heading. */
+  level: number;
+  /** Where the heading's words are in the input; null for the text before the first heading. */
+  heading: Span | null;
+  /** Body sentences in the section (heading lines not counted). */
+  sentences: number;
+  selected: number;
 }
 
 export interface Keyword {
@@ -92,6 +111,8 @@ export interface PrecisResult {
   summary: string;
   /** Every body sentence, in document order. */
   sentences: PrecisSentence[];
+  /** The text's sections in order; one (the whole text) when it has no headings. */
+  sections: PrecisSection[];
   keywords: Keyword[];
   title: PrecisTitle | null;
   removed: RemovedBlock[];
@@ -134,6 +155,8 @@ export interface SummarizeOptions {
   maxInputBytes?: number;
   /** Add stats.timings. */
   timings?: boolean;
+  /** Key points per section: the budget applies to each section on its own (extract mode only). */
+  perSection?: boolean;
   /** Advanced: how the score's parts are mixed. */
   weights?: ScoreWeights;
 }

@@ -13,6 +13,7 @@
 #include "precis/precis.hpp"
 #include "score.hpp"
 #include "segment.hpp"
+#include "sections.hpp"  // issue 18: sections
 #include "select.hpp"
 #include "terms.hpp"
 #include "unicode.hpp"
@@ -84,6 +85,7 @@ Outcome summarize_with(std::string_view text, const Options& options, const Sent
   LanguageDetector detector;
   doc.title_block = classify_blocks(text, doc.offsets, doc.blocks, options.clean, options.language, &detector);
   doc.language = options.language == "auto" ? detector.detect(text, doc.blocks) : options.language;
+  if (options.clean) restore_section_bodies(text, doc.blocks, doc.title_block);  // issue 18
   timer.lap(timings.clean_ms);
 
   // segment
@@ -95,6 +97,7 @@ Outcome summarize_with(std::string_view text, const Options& options, const Sent
   if (doc.title_block) title_span = doc.blocks[*doc.title_block].span;
   doc.terms = extract_terms(text, doc.sentences, title_span, doc.language, breaker);
   timer.lap(timings.terms_ms);
+  SectionPlan sections = plan_sections(doc);  // issue 18: headings and the section of each sentence
 
   // score
   Scores scores = score_sentences(text, doc.sentences, doc.terms, doc.title_block.has_value(), model);
@@ -133,8 +136,10 @@ Outcome summarize_with(std::string_view text, const Options& options, const Sent
       chosen.push_back(headline.sentence);
     }
   } else {
-    const Selection selection =
-        select_sentences({&scores.total, &doc.terms, &lengths}, options.budget, options.redundancy);
+    const SelectionInput input{&scores.total, &doc.terms, &lengths};
+    const Selection selection = options.per_section
+                                    ? Selection{select_per_section(sections, input, options.budget, options.redundancy)}  // issue 18
+                                    : select_sentences(input, options.budget, options.redundancy);
     chosen = selection.chosen;
     if (selection.shorten) {
       reworded = true;
@@ -154,6 +159,7 @@ Outcome summarize_with(std::string_view text, const Options& options, const Sent
     if (chosen.empty()) result.notes.push_back("no whole sentence fits the budget");
   }
   for (std::size_t i : chosen) result.sentences[i].selected = true;
+  attach_sections(std::move(sections), options.per_section, result);  // issue 18
   result.keywords = extract_keywords(text, doc.terms, options.keywords);
   for (Keyword& k : result.keywords) k.score = numeric::round6(k.score);
   timer.lap(timings.select_ms);
