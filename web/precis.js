@@ -458,11 +458,6 @@ const LENGTHS = ['short', 'medium', 'long'];
 const SENTENCES = { short: 1, medium: 3, long: 5 }; // tldr, teaser
 const KEY_POINTS = { short: 3, medium: 5, long: 7 };
 const HEADLINE_WORDS = { short: 12, medium: 17, long: 22 };
-// teaser: the same extraction with a stronger lead prior, so it draws from
-// the article's opening (where news writing puts its hook) rather than
-// covering the whole text as tldr does.
-// Exported so that other front ends (the page) make the same teaser.
-export const TEASER_WEIGHTS = Object.freeze({ centrality: 0.2, position: 0.8, title: 0.15, salience: 0.6 });
 
 function checkEnum(value, allowed, name) {
   if (!allowed.includes(value)) {
@@ -771,9 +766,7 @@ export class Summarizer {
         return { ...o, mode: 'headline', headlineWords: HEADLINE_WORDS[this.#length] };
       case 'key-points':
         return { ...o, sentences: KEY_POINTS[this.#length] };
-      case 'teaser':
-        return { ...o, sentences: SENTENCES[this.#length], weights: { ...TEASER_WEIGHTS } };
-      default:
+      default: // tldr and teaser: the same sentences (an extract has no separate voice for a teaser)
         return { ...o, sentences: SENTENCES[this.#length] };
     }
   }

@@ -34,7 +34,7 @@ import { TREE_DEFAULTS, fitTrees } from './gbdt.mjs';
 // What each set's documents weigh in the fit (per document; a document's
 // sentences share its weight). CNN and the three languages carry the human
 // references; BBC's long extracts reward word frequency and only guard.
-const SET_WEIGHTS = { cnn: 1, multilingual: 1, bbc: 0.5 };
+const SET_WEIGHTS = { cnn: 1, multilingual: 2, bbc: 0.5 };
 const MODEL_FILE = path.join(REPO_ROOT, 'core/src/sentence_model.hpp');
 
 function fail(message) {
@@ -104,8 +104,18 @@ function modelJson(model, names) {
   return { names, base: model.base, trees: model.trees };
 }
 
-// Shortest decimal that reads back as the same double: the file regenerates byte for byte.
-const num = (x) => (Object.is(x, -0) ? 0 : x).toString();
+// Shortest decimal that reads back as the same number (a float literal needs a
+// point): the file regenerates byte for byte.
+const num = (x) => {
+  const s = (Object.is(x, -0) ? 0 : x).toString();
+  return /[.e]/.test(s) ? s : `${s}.0`;
+};
+
+function chunk(list, size) {
+  const rows = [];
+  for (let i = 0; i < list.length; i += size) rows.push(list.slice(i, i + size));
+  return rows;
+}
 
 function renderModel(model, names, report) {
   // One table of nodes for all trees; a tree is its root's index.
@@ -134,16 +144,17 @@ function renderModel(model, names, report) {
     `// Data: ${report.data}.`,
     "// Labels: greedy ROUGE-1+2 oracle sentences (up to the set's k) against the human references.",
     `// Fit: ${model.trees.length} gradient-boosted trees (bench/quality/gbdt.mjs: ${JSON.stringify(report.treeOptions)}),`,
-    `// logistic loss, document weights ${JSON.stringify(SET_WEIGHTS)} per set.`,
+    `// logistic loss, document weights ${JSON.stringify(report.setWeights)} per set.`,
     `// ${report.folds}-fold cross-validation (folds by a hash of the document id), held-out documents summarized`,
     "// by the core with each fold's model; ROUGE F1 (%), precis vs lead-k under the same segmentation:",
     ...report.table.map((l) => `//   ${l}`),
-    '// Features by use (splits): ' + report.usage,
+    ...chunk(report.usage.split(', '), 6).map((row, i) => `// ${i === 0 ? 'Features by use (splits): ' : '  '}${row.join(', ')}`),
     '#pragma once',
     '',
     '#include <array>',
     '#include <cstdint>',
     '#include <span>',
+    '#include <string_view>',
     '',
     '#include "sentence_features.hpp"',
     '',
@@ -180,7 +191,20 @@ function renderModel(model, names, report) {
     '  }',
     '};',
     '',
-    `static_assert(kSentenceFeatureCount == ${names.length}, "the features changed: refit with node bench/quality/train.mjs");`,
+    '// The features the model was fitted on, in its order: they must still be the',
+    '// core\'s first features (new features may follow). After removing or',
+    '// reordering features: node bench/quality/train.mjs --bootstrap, rebuild, refit.',
+    `inline constexpr std::array<std::string_view, ${names.length}> kSentenceModelFeatures = {`,
+    ...chunk(names.map((n) => `"${n}"`), 6).map((row) => `    ${row.join(', ')},`),
+    '};',
+    'consteval bool model_features_match() {',
+    '  if (kSentenceModelFeatures.size() > kSentenceFeatureCount) return false;',
+    '  for (std::size_t k = 0; k < kSentenceModelFeatures.size(); ++k) {',
+    '    if (kSentenceModelFeatures[k] != kSentenceFeatureNames[k]) return false;',
+    '  }',
+    '  return true;',
+    '}',
+    'static_assert(model_features_match(), "the features changed: node bench/quality/train.mjs --bootstrap, rebuild, refit");',
     '',
     `inline constexpr std::array<TreeNode, ${nodes.length}> kSentenceTreeNodes = {{`,
     ...rows,
@@ -210,6 +234,9 @@ function parseCli() {
       'no-write': { type: 'boolean', default: false },
       out: { type: 'string' },
       features: { type: 'string' },
+      bootstrap: { type: 'boolean', default: false },
+      trees: { type: 'string' },
+      weights: { type: 'string' },
     },
   });
   const sets = values.sets.split(',').filter(Boolean);
@@ -218,11 +245,66 @@ function parseCli() {
   if (!(Number.isInteger(folds) && folds >= 2)) fail('--folds must be an integer >= 2');
   const limit = values.limit === undefined ? Infinity : Number(values.limit);
   if (!(limit > 0)) fail('--limit must be positive');
-  return { ...values, sets, folds, limit };
+  // Experiments: other tree options or set weights (JSON); the model file records what it was fitted with.
+  let treeOptions = TREE_DEFAULTS;
+  let setWeights = SET_WEIGHTS;
+  try {
+    if (values.trees) treeOptions = { ...TREE_DEFAULTS, ...JSON.parse(values.trees) };
+    if (values.weights) setWeights = { ...SET_WEIGHTS, ...JSON.parse(values.weights) };
+  } catch (e) {
+    fail(`--trees / --weights: ${e.message}`);
+  }
+  return { ...values, sets, folds, limit, treeOptions, setWeights };
+}
+
+// A model without trees (every sentence scores the same): what the core
+// compiles with while its features no longer match the fitted model's, so
+// that precis_features can be built to fit a new one.
+function writeBootstrap(target) {
+  const text = renderModel({ base: 0, trees: [] }, [], { data: 'none (bootstrap)', folds: 0, table: ['not fitted'], usage: 'none', treeOptions: TREE_DEFAULTS, setWeights: SET_WEIGHTS });
+  fs.writeFileSync(target, text);
+  console.log(`wrote ${path.relative(process.cwd(), target)} without trees: rebuild precis_features, then run train.mjs`);
+}
+
+function crossValidate(docs, rowsOf, F, featureNames, bin, folds, treeOptions) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'precis-train-'));
+  const heldOut = new Map();
+  try {
+    for (let f = 0; f < folds; f++) {
+      const train = docs.filter((d) => foldOf(d, folds) !== f);
+      const test = docs.filter((d) => foldOf(d, folds) === f);
+      const model = fitTrees(rowsOf(train), F, treeOptions);
+      const file = path.join(tmp, `fold${f}.json`);
+      fs.writeFileSync(file, JSON.stringify(modelJson(model, featureNames)));
+      const out = runBatch(bin, test.map((d) => ({ text: d.text, options: { sentences: d.k, keywords: 0 } })), ['--model', file]);
+      test.forEach((d, i) => heldOut.set(d, out[i].sentences));
+      process.stderr.write(`fold ${f + 1}/${folds}: trained on ${train.length}, evaluated ${test.length}\n`);
+    }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+
+  // The report: per group, precis (held out) vs lead-k.
+  const groups = [...new Set(docs.map((d) => d.group))];
+  const table = [`${'set'.padEnd(8)} ${'docs'.padStart(5)}  ${'k'.padStart(4)}  precis R-1/R-2/R-L   lead-k R-1/R-2/R-L   ΔR-1 [95% CI]`];
+  for (const g of groups) {
+    const list = docs.filter((d) => d.group === g);
+    const p = list.map((d) => scoresOf(d.reference, heldOut.get(d).filter((s) => s.selected).map((s) => s.text)));
+    const l = list.map((d) => scoresOf(d.reference, heldOut.get(d).slice(0, d.k).map((s) => s.text)));
+    const fmt = (xs) => ['r1', 'r2', 'rl'].map((m) => (100 * mean(xs.map((x) => x[m]))).toFixed(1).padStart(5)).join(' ');
+    const b = bootstrapDelta(p.map((x) => 100 * x.r1), l.map((x) => 100 * x.r1));
+    const sign = (x) => (x >= 0 ? '+' : '') + x.toFixed(2);
+    table.push(
+      `${g.padEnd(8)} ${String(list.length).padStart(5)}  ${mean(list.map((d) => d.k)).toFixed(1).padStart(4)}  ${fmt(p)}      ${fmt(l)}    ${sign(b.delta)} [${sign(b.low)}, ${sign(b.high)}]`,
+    );
+  }
+
+  return table;
 }
 
 function main() {
   const opts = parseCli();
+  if (opts.bootstrap) return writeBootstrap(opts.out ? path.resolve(opts.out) : MODEL_FILE);
   const bin = nativeTool('precis_features', opts.features);
   const featureNames = featureNamesOf(bin);
   const F = featureNames.length;
@@ -248,45 +330,15 @@ function main() {
       const n = d.sentences.length;
       if (n === 0) return [];
       // every set carries SET_WEIGHTS[set] per document, relative to the set's size
-      const w = (SET_WEIGHTS[d.set] * (docs.length / opts.sets.length / setDocs[d.set])) / n;
+      const w = (opts.setWeights[d.set] * (docs.length / opts.sets.length / setDocs[d.set])) / n;
       return d.sentences.map((s, j) => ({ x: s.x, y: d.labels[j], w }));
     });
 
-  // Cross-validation with the core.
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'precis-train-'));
-  const heldOut = new Map();
-  try {
-    for (let f = 0; f < opts.folds; f++) {
-      const train = docs.filter((d) => foldOf(d, opts.folds) !== f);
-      const test = docs.filter((d) => foldOf(d, opts.folds) === f);
-      const model = fitTrees(rowsOf(train), F);
-      const file = path.join(tmp, `fold${f}.json`);
-      fs.writeFileSync(file, JSON.stringify(modelJson(model, featureNames)));
-      const out = runBatch(bin, test.map((d) => ({ text: d.text, options: { sentences: d.k, keywords: 0 } })), ['--model', file]);
-      test.forEach((d, i) => heldOut.set(d, out[i].sentences));
-      process.stderr.write(`fold ${f + 1}/${opts.folds}: trained on ${train.length}, evaluated ${test.length}\n`);
-    }
-  } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
+  // Cross-validation with the core (not for --check: the fit alone is compared).
+  const table = opts.check ? [] : crossValidate(docs, rowsOf, F, featureNames, bin, opts.folds, opts.treeOptions);
+  if (!opts.check) console.log(table.join('\n'));
 
-  // The report: per group, precis (held out) vs lead-k.
-  const groups = [...new Set(docs.map((d) => d.group))];
-  const table = [`${'set'.padEnd(8)} ${'docs'.padStart(5)}  ${'k'.padStart(4)}  precis R-1/R-2/R-L   lead-k R-1/R-2/R-L   ΔR-1 [95% CI]`];
-  for (const g of groups) {
-    const list = docs.filter((d) => d.group === g);
-    const p = list.map((d) => scoresOf(d.reference, heldOut.get(d).filter((s) => s.selected).map((s) => s.text)));
-    const l = list.map((d) => scoresOf(d.reference, heldOut.get(d).slice(0, d.k).map((s) => s.text)));
-    const fmt = (xs) => ['r1', 'r2', 'rl'].map((m) => (100 * mean(xs.map((x) => x[m]))).toFixed(1).padStart(5)).join(' ');
-    const b = bootstrapDelta(p.map((x) => 100 * x.r1), l.map((x) => 100 * x.r1));
-    const sign = (x) => (x >= 0 ? '+' : '') + x.toFixed(2);
-    table.push(
-      `${g.padEnd(8)} ${String(list.length).padStart(5)}  ${mean(list.map((d) => d.k)).toFixed(1).padStart(4)}  ${fmt(p)}      ${fmt(l)}    ${sign(b.delta)} [${sign(b.low)}, ${sign(b.high)}]`,
-    );
-  }
-  console.log(table.join('\n'));
-
-  const finalModel = fitTrees(rowsOf(docs), F);
+  const finalModel = fitTrees(rowsOf(docs), F, opts.treeOptions);
   const splits = new Array(F).fill(0);
   for (const tree of finalModel.trees) for (const node of tree) if (node.value === undefined) splits[node.feature]++;
   const usage = featureNames
@@ -302,17 +354,20 @@ function main() {
     folds: opts.folds,
     table,
     usage,
-    treeOptions: TREE_DEFAULTS,
+    treeOptions: opts.treeOptions,
+    setWeights: opts.setWeights,
   };
   const text = renderModel(finalModel, featureNames, report);
   const target = opts.out ? path.resolve(opts.out) : MODEL_FILE;
   if (opts.check) {
+    // The header's cross-validation table comes from the full run; the fit must match exactly.
+    const fitted = (t) => t.slice(t.indexOf('#pragma once'));
     const current = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : '';
-    if (current !== text) {
+    if (fitted(current) !== fitted(text)) {
       console.error(`train.mjs: ${path.relative(process.cwd(), target)} is not what the script fits (rerun without --check)`);
       process.exit(1);
     }
-    console.log(`\n${path.relative(process.cwd(), target)} reproduces byte for byte`);
+    console.log(`\n${path.relative(process.cwd(), target)}: the fitted model reproduces byte for byte`);
   } else if (!opts['no-write']) {
     fs.writeFileSync(target, text);
     console.log(`\nwrote ${path.relative(process.cwd(), target)}`);

@@ -16,10 +16,10 @@ double length_prior(double words) {
 }  // namespace
 
 Scores score_sentences(std::string_view text, const std::vector<SentenceSpan>& sentences, const Terms& terms,
-                       bool has_title, const SentenceModel& model) {
+                       const ScoringContext& context, const SentenceModel& model) {
   using F = SentenceFeature;
   Scores scores;
-  scores.features = sentence_features(text, sentences, terms, has_title);
+  scores.features = sentence_features(text, sentences, terms, context);
   const std::size_t n = scores.features.size();
   scores.parts.resize(n);
   scores.total.resize(n);

@@ -21,7 +21,7 @@ struct Scores {
 };
 
 [[nodiscard]] Scores score_sentences(std::string_view text, const std::vector<SentenceSpan>& sentences,
-                                     const Terms& terms, bool has_title,
+                                     const Terms& terms, const ScoringContext& context,
                                      const SentenceModel& model = kSentenceModel);
 
 }  // namespace precis

@@ -60,6 +60,17 @@ std::size_t count_target(const Budget& budget, std::size_t n) {
 
 }  // namespace
 
+double budget_share(const Budget& budget, const Terms& terms, const std::vector<std::size_t>& lengths,
+                    std::size_t parts) {
+  const std::size_t n = terms.words.size();
+  if (n == 0) return 0;
+  double whole = static_cast<double>(n);
+  if (budget.unit == BudgetUnit::Ratio) return std::min(1.0, budget.value);
+  if (budget.unit == BudgetUnit::Words) whole = static_cast<double>(std::accumulate(terms.words.begin(), terms.words.end(), std::size_t{0}));
+  if (budget.unit == BudgetUnit::Characters) whole = static_cast<double>(std::accumulate(lengths.begin(), lengths.end(), std::size_t{0}));
+  return whole > 0 ? std::min(1.0, budget.value * static_cast<double>(parts) / whole) : 1.0;
+}
+
 std::vector<std::size_t> rank_by_score(const std::vector<double>& scores) {
   std::vector<std::size_t> order(scores.size());
   std::iota(order.begin(), order.end(), 0);

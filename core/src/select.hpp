@@ -34,6 +34,13 @@ struct Selection {
 // best fits (otherwise see Selection::shorten).
 [[nodiscard]] Selection select_sentences(const SelectionInput& input, const Budget& budget, double redundancy);
 
+// The share of the body a summary under `budget` may take, in [0, 1]:
+// sentences / body sentences, the ratio itself, words / body words, or
+// characters / body characters; `parts` summaries of that size (one per
+// section) count together. `lengths` are UTF-16 lengths per sentence.
+[[nodiscard]] double budget_share(const Budget& budget, const Terms& terms, const std::vector<std::size_t>& lengths,
+                                  std::size_t parts = 1);
+
 // Sentence indices ordered best first, ties by position.
 [[nodiscard]] std::vector<std::size_t> rank_by_score(const std::vector<double>& scores);
 

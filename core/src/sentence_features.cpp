@@ -110,7 +110,8 @@ double capitalized_share(std::string_view text, const std::vector<Token>& tokens
 }  // namespace
 
 std::vector<SentenceFeatures> sentence_features(std::string_view text, const std::vector<SentenceSpan>& sentences,
-                                                const Terms& terms, bool has_title) {
+                                                const Terms& terms, const ScoringContext& context) {
+  const bool has_title = context.has_title;
   const std::size_t n = sentences.size();
   std::vector<SentenceFeatures> out(n);
   if (n == 0) return out;
@@ -131,18 +132,6 @@ std::vector<SentenceFeatures> sentence_features(std::string_view text, const std
   backward = rescaled(std::move(backward));
   salience = rescaled(std::move(salience));
   const double mean_words = std::max(1.0, total_words / static_cast<double>(n));
-  // Sentences per paragraph, and each sentence's index within its paragraph.
-  std::vector<std::size_t> in_paragraph(n, 0), paragraph_size(n, 0);
-  for (std::size_t i = 0, start = 0; i <= n; ++i) {
-    if (i == n || sentences[i].paragraph != sentences[start].paragraph) {
-      for (std::size_t j = start; j < i; ++j) {
-        in_paragraph[j] = j - start;
-        paragraph_size[j] = i - start;
-      }
-      start = i;
-    }
-  }
-
   for (std::size_t i = 0; i < n; ++i) {
     SentenceFeatures& f = out[i];
     const double words = static_cast<double>(terms.words[i]);
@@ -152,9 +141,6 @@ std::vector<SentenceFeatures> sentence_features(std::string_view text, const std
 
     f[F::Position] = static_cast<double>(i);
     f[F::RelativePosition] = n > 1 ? static_cast<double>(i) / static_cast<double>(n - 1) : 0;
-    f[F::Paragraph] = static_cast<double>(sentences[i].paragraph);
-    f[F::InParagraph] = static_cast<double>(in_paragraph[i]);
-    f[F::ParagraphSentences] = static_cast<double>(paragraph_size[i]);
     f[F::Words] = words;
     f[F::RelativeLength] = words / mean_words;
     f[F::ContentRatio] = words > 0 ? std::min(1.0, static_cast<double>(content) / words) : 0;
@@ -170,8 +156,8 @@ std::vector<SentenceFeatures> sentence_features(std::string_view text, const std
     f[F::Question] = surface.question ? 1 : 0;
     f[F::Capitalized] = capitalized_share(text, terms.tokens[i]);
     f[F::ColonEnd] = surface.colon_end ? 1 : 0;
-    f[F::Sentences] = static_cast<double>(n);
     f[F::LeadCentrality] = centrality[0];
+    f[F::BudgetShare] = context.budget_share;
   }
   return out;
 }

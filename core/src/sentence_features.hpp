@@ -22,9 +22,6 @@ namespace precis {
 enum class SentenceFeature : std::size_t {
   Position,             // index among the body sentences (0 = first)
   RelativePosition,     // index / (n - 1)
-  Paragraph,            // index of its paragraph among the body paragraphs
-  InParagraph,          // index within its paragraph (0 = the paragraph's first)
-  ParagraphSentences,   // sentences in its paragraph
   Words,                // words (CJK: characters)
   RelativeLength,       // words / mean words of the document's sentences
   ContentRatio,         // content terms / words
@@ -40,18 +37,18 @@ enum class SentenceFeature : std::size_t {
   Question,             // ends with a question or exclamation mark
   Capitalized,          // share of words after the first that start in upper case
   ColonEnd,             // ends with a colon (introduces a list or a quote)
-  Sentences,            // body sentences of the document
   LeadCentrality,       // the first sentence's centrality: how much the lead says
+  BudgetShare,          // the share of the body the summary may take (a gist or an abridgement)
   Count
 };
 
 inline constexpr std::size_t kSentenceFeatureCount = static_cast<std::size_t>(SentenceFeature::Count);
 
 inline constexpr std::array<std::string_view, kSentenceFeatureCount> kSentenceFeatureNames = {
-    "position",   "relativePosition", "paragraph", "inParagraph", "paragraphSentences", "words",
-    "relativeLength", "contentRatio", "centrality", "forward",   "backward",           "salience",
-    "title",      "leadSimilarity",   "number",    "quote",       "quoteStart",         "question",
-    "capitalized", "colonEnd",        "sentences", "leadCentrality"};
+    "position",    "relativePosition", "words",    "relativeLength", "contentRatio", "centrality",
+    "forward",     "backward",         "salience", "title",          "leadSimilarity", "number",
+    "quote",       "quoteStart",       "question", "capitalized",    "colonEnd",       "leadCentrality",
+    "budgetShare"};
 
 struct SentenceFeatures {
   std::array<double, kSentenceFeatureCount> values{};
@@ -59,10 +56,18 @@ struct SentenceFeatures {
   double& operator[](SentenceFeature f) { return values[static_cast<std::size_t>(f)]; }
 };
 
-// The features of every sentence. `text` is the input the spans index;
-// `has_title` says whether terms.title_vector is the document's title.
+// What the features need besides the sentences: whether terms.title_vector
+// is the document's title, and the share of the body the request asks for
+// (select.hpp: budget_share) — a three-sentence gist of a long story is
+// chosen differently from an abridgement to 40% of it.
+struct ScoringContext {
+  bool has_title = false;
+  double budget_share = 0;
+};
+
+// The features of every sentence. `text` is the input the spans index.
 [[nodiscard]] std::vector<SentenceFeatures> sentence_features(std::string_view text,
                                                               const std::vector<SentenceSpan>& sentences,
-                                                              const Terms& terms, bool has_title);
+                                                              const Terms& terms, const ScoringContext& context);
 
 }  // namespace precis

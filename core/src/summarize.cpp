@@ -1,4 +1,5 @@
 // The pipeline: clean → segment → terms → score → select, one pure pass.
+#include <algorithm>
 #include <chrono>
 #include <string>
 
@@ -100,12 +101,18 @@ Outcome summarize_with(std::string_view text, const Options& options, const Sent
   SectionPlan sections = plan_sections(doc);  // issue 18: headings and the section of each sentence
 
   // score
-  Scores scores = score_sentences(text, doc.sentences, doc.terms, doc.title_block.has_value(), model);
+  const std::size_t n = doc.sentences.size();
+  std::vector<std::size_t> lengths(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    lengths[i] = doc.offsets.at(doc.sentences[i].byte_end) - doc.offsets.at(doc.sentences[i].byte_start);
+  }
+  // A headline is one sentence; per section, the budget counts once per section.
+  const Budget asked = options.mode == Mode::Headline ? Budget{BudgetUnit::Sentences, 1} : options.budget;
+  const double share = budget_share(asked, doc.terms, lengths, options.per_section ? std::max<std::size_t>(1, sections.sections.size()) : 1);
+  Scores scores = score_sentences(text, doc.sentences, doc.terms, {doc.title_block.has_value(), share}, model);
   timer.lap(timings.score_ms);
 
   // select
-  const std::size_t n = doc.sentences.size();
-  std::vector<std::size_t> lengths(n);
   result.sentences.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
     const SentenceSpan& s = doc.sentences[i];
@@ -118,7 +125,6 @@ Outcome summarize_with(std::string_view text, const Options& options, const Sent
     const ScoreParts& p = scores.parts[i];
     out.parts = {numeric::round6(p.centrality), numeric::round6(p.position), numeric::round6(p.title),
                  numeric::round6(p.salience), numeric::round6(p.length)};
-    lengths[i] = out.span.utf16_end - out.span.utf16_start;
   }
   std::vector<std::size_t> chosen;
   bool reworded = options.mode == Mode::Headline;  // the summary is not the chosen sentences as they stand
@@ -126,7 +132,7 @@ Outcome summarize_with(std::string_view text, const Options& options, const Sent
     result.notes.push_back(text.empty() ? "the input is empty"
                                         : "no sentences to summarize: the input has no body text");
   } else if (options.mode == Mode::Headline) {
-    const Headline headline = make_headline(text, doc.sentences, scores.total,
+    const Headline headline = make_headline(text, doc.sentences, scores.total, doc.terms,
                                             {options.headline_words, options.headline_characters}, doc.language,
                                             breaker);
     result.summary = headline.text;
