@@ -25,12 +25,13 @@ namespace {
   std::exit(2);
 }
 
-// A model as train.mjs writes it: {"names": [...], "base": b, "trees": [[node, ...], ...]},
-// node = {"feature": i, "threshold": t, "left": j, "right": k} or {"value": v}
-// (indices within the tree). The tables live in `storage`.
+// A model as train.mjs writes it for a fold: {"names": [...], "base": b,
+// "depth": d, "trees": n, "features": [...], "thresholds": [... null for
+// "always left"], "leaves": [...]} — the table sentence_model.hpp holds.
 struct ModelStorage {
-  std::vector<precis::TreeNode> nodes;
-  std::vector<std::uint16_t> roots;
+  std::vector<std::uint8_t> features;
+  std::vector<float> thresholds;
+  std::vector<float> leaves;
 };
 
 precis::SentenceModel read_model(const std::string& path, ModelStorage& storage) {
@@ -40,25 +41,20 @@ precis::SentenceModel read_model(const std::string& path, ModelStorage& storage)
   try {
     in >> j;
     const nlohmann::json& names = j.at("names");
-    if (names.size() != precis::kSentenceFeatureCount) fail(path + ": the model has other features than the core");
+    if (names.size() > precis::kSentenceFeatureCount) fail(path + ": the model has more features than the core");
     for (std::size_t k = 0; k < names.size(); ++k) {
       if (names[k].get<std::string>() != precis::kSentenceFeatureNames[k]) fail(path + ": feature " + std::to_string(k) + " differs");
     }
-    for (const nlohmann::json& tree : j.at("trees")) {
-      const std::size_t offset = storage.nodes.size();
-      storage.roots.push_back(static_cast<std::uint16_t>(offset));
-      for (const nlohmann::json& node : tree) {
-        if (node.contains("value")) {
-          storage.nodes.push_back({0, 0, precis::kLeaf, node.at("value").get<float>()});
-        } else {
-          storage.nodes.push_back({static_cast<std::uint16_t>(offset + node.at("left").get<std::size_t>()),
-                                   static_cast<std::uint16_t>(offset + node.at("right").get<std::size_t>()),
-                                   node.at("feature").get<std::uint8_t>(), node.at("threshold").get<float>()});
-        }
-      }
+    if (j.at("depth").get<std::size_t>() != precis::kTreeDepth) fail(path + ": trees of another depth than the core's");
+    for (const nlohmann::json& f : j.at("features")) storage.features.push_back(f.get<std::uint8_t>());
+    for (const nlohmann::json& t : j.at("thresholds")) storage.thresholds.push_back(t.is_null() ? precis::kAlways : t.get<float>());
+    for (const nlohmann::json& v : j.at("leaves")) storage.leaves.push_back(v.get<float>());
+    const std::size_t trees = j.at("trees").get<std::size_t>();
+    if (storage.features.size() != trees * precis::kTreeSplits || storage.thresholds.size() != storage.features.size() ||
+        storage.leaves.size() != trees * (precis::kTreeSplits + 1)) {
+      fail(path + ": table sizes do not match " + std::to_string(trees) + " trees");
     }
-    if (storage.nodes.size() > 65535) fail(path + ": too many nodes");
-    return {j.at("base").get<float>(), storage.nodes, storage.roots};
+    return {j.at("base").get<float>(), storage.features, storage.thresholds, storage.leaves};
   } catch (const nlohmann::json::exception& e) {
     fail(path + ": " + e.what());
   }

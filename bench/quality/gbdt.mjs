@@ -137,3 +137,59 @@ export function fitTrees(rows, featureCount, options = {}) {
   }
   return { base, trees };
 }
+
+/**
+ * The same model as complete trees of the fitted depth, in heap order — the
+ * compact table the C++ side applies: per tree, 2^depth - 1 split features
+ * and thresholds, then 2^depth leaf values. A leaf above the last level
+ * becomes a split that always goes left (threshold Infinity) over two copies
+ * of itself. Applying it gives exactly applyTrees's sum.
+ */
+export function completeTrees(model, depth) {
+  const inner = 2 ** depth - 1;
+  const features = [];
+  const thresholds = [];
+  const leaves = [];
+  for (const tree of model.trees) {
+    const f = new Array(inner).fill(0);
+    const t = new Array(inner).fill(Infinity);
+    const l = new Array(inner + 1).fill(0);
+    const fill = (k, at, level) => {
+      const node = tree[k];
+      if (level === depth) {
+        if (node.value === undefined) throw new Error(`a tree is deeper than ${depth}`);
+        l[at - inner] = node.value;
+        return;
+      }
+      if (node.value === undefined) {
+        f[at] = node.feature;
+        t[at] = node.threshold;
+        fill(node.left, 2 * at + 1, level + 1);
+        fill(node.right, 2 * at + 2, level + 1);
+      } else {
+        fill(k, 2 * at + 1, level + 1);
+        fill(k, 2 * at + 2, level + 1);
+      }
+    };
+    fill(0, 0, 0);
+    features.push(...f);
+    thresholds.push(...t);
+    leaves.push(...l);
+  }
+  return { base: model.base, depth, trees: model.trees.length, features, thresholds, leaves };
+}
+
+/** Applies a completeTrees table to one feature vector: the logit. */
+export function applyComplete(table, x) {
+  const inner = 2 ** table.depth - 1;
+  let s = table.base;
+  for (let tree = 0; tree < table.trees; tree++) {
+    let k = 0;
+    for (let level = 0; level < table.depth; level++) {
+      const at = tree * inner + k;
+      k = 2 * k + (x[table.features[at]] < table.thresholds[at] ? 1 : 2);
+    }
+    s += table.leaves[tree * (inner + 1) + k - inner];
+  }
+  return s;
+}

@@ -36,7 +36,7 @@ const WORD_BUDGET = 60;
 const CALL_TIMEOUT_MS = 30_000;
 // The Summarizer API's lengths as the JS library maps them (web/precis.js).
 const API_LENGTHS = [
-  ['tldr / teaser', { short: { sentences: 1 }, medium: { sentences: 3 }, long: { sentences: 5 } }],
+  ['tldr / teaser', { short: { words: 40 }, medium: { words: 60 }, long: { words: 100 } }],
   ['key-points', { short: { sentences: 3 }, medium: { sentences: 5 }, long: { sentences: 7 } }],
 ];
 

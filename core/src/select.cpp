@@ -48,6 +48,8 @@ constexpr double kDuplicate = 0.95;
 // Under a size budget too small for the best sentence, a whole sentence is
 // taken only from this many best ones.
 constexpr std::size_t kFitRanks = 3;
+// Nor does a sentence of fewer words ("Duncan said.") fill what is left.
+constexpr std::size_t kMinFillWords = 6;
 
 std::size_t count_target(const Budget& budget, std::size_t n) {
   if (budget.unit == BudgetUnit::Sentences) return std::min(n, static_cast<std::size_t>(std::llround(budget.value)));
@@ -105,9 +107,14 @@ Selection select_sentences(const SelectionInput& input, const Budget& budget, do
   std::vector<std::size_t> chosen, skipped;
   ChosenIndex index(terms.vocabulary.size());
   double used = 0;
-  for (std::size_t i : ranked) {
+  for (std::size_t rank = 0; rank < ranked.size(); ++rank) {
+    const std::size_t i = ranked[rank];
     if (chosen.size() >= target) break;
     if (by_size) {
+      // What is left of a size budget goes to sentences near the top of the
+      // ranking, not to a fragment far down it only because it is short.
+      if (rank >= chosen.size() + kFitRanks) break;
+      if (terms.words[i] < kMinFillWords && !chosen.empty()) continue;
       const double cost = cost_of(i, chosen.empty());
       if (used + cost > capacity) continue;
       if (redundancy < 1 && index.max_similarity(terms.vectors[i]) >= redundancy) continue;

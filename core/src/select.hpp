@@ -29,9 +29,11 @@ struct Selection {
 // candidate whose cosine to an already chosen sentence is >= `redundancy` is
 // skipped (an MMR-style redundancy cut, checked through an inverted index of
 // the chosen sentences, so cost stays near-linear); skipped ones fill in only
-// if a count budget is not met otherwise. Words/Characters budgets take every
-// candidate that still fits, once the best sentence or one of the next two
-// best fits (otherwise see Selection::shorten).
+// if a count budget is not met otherwise. Words/Characters budgets take
+// candidates that still fit, once the best sentence or one of the next two
+// best fits (otherwise see Selection::shorten), from the top of the ranking
+// only: a candidate more than three ranks below the sentences taken so far,
+// or a fragment of under six words, does not fill the rest.
 [[nodiscard]] Selection select_sentences(const SelectionInput& input, const Budget& budget, double redundancy);
 
 // The share of the body a summary under `budget` may take, in [0, 1]:

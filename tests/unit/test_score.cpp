@@ -121,11 +121,18 @@ TEST_CASE("surface features read the sentence's own characters") {
 
 TEST_CASE("the score is the model's output: trees decide the ranking") {
   const Fixture f = make({{0}, {1}, {2}, {3}}, 4);
-  // One tree: a sentence at position >= 2 gets +1, earlier ones -1.
-  static constexpr std::array<TreeNode, 3> nodes = {
-      {{1, 2, static_cast<std::uint8_t>(F::Position), 2.0f}, {0, 0, kLeaf, -1.0f}, {0, 0, kLeaf, 1.0f}}};
-  static constexpr std::array<std::uint16_t, 1> roots = {0};
-  const SentenceModel late{0.0f, nodes, roots};
+  // One tree: a sentence at position >= 2 gets +1, earlier ones -1 (the
+  // splits below the first always go left).
+  static constexpr std::array<std::uint8_t, kTreeSplits> features{};
+  std::array<float, kTreeSplits> thresholds;
+  thresholds.fill(kAlways);
+  thresholds[0] = 2.0f;
+  static_assert(static_cast<std::size_t>(F::Position) == 0);
+  std::array<float, kTreeSplits + 1> leaves;
+  leaves.fill(0.0f);
+  leaves[0] = -1.0f;                          // the leftmost leaf under the left child
+  leaves[(kTreeSplits + 1) / 2] = 1.0f;       // the leftmost leaf under the right child
+  const SentenceModel late{0.0f, features, thresholds, leaves};
   const Scores s = score_sentences(f.text, f.sentences, f.terms, {false, 0.5}, late);
   CHECK(s.total[0] == Approx(0.25));  // squash(-1) = 0.5 - 0.5 / 2
   CHECK(s.total[3] == Approx(0.75));
