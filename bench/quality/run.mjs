@@ -170,7 +170,7 @@ async function otsRankings(docs, jobs) {
 function rouge(reference, texts) {
   const ref = tokenize(reference);
   const cand = tokenize(texts.join(' '));
-  return { r1: rougeN(ref, cand, 1).fmeasure, r2: rougeN(ref, cand, 2).fmeasure, rl: rougeL(ref, cand).fmeasure, words: texts.join(' ').split(/\s+/).filter(Boolean).length };
+  return { r1: rougeN(ref, cand, 1).fmeasure, r2: rougeN(ref, cand, 2).fmeasure, rl: rougeL(ref, cand).fmeasure, words: cand.length };
 }
 
 /** Leading sentences while they fit `words` (whole sentences, as precis's word budget counts them). */
@@ -238,8 +238,9 @@ async function main() {
       d.sentences = r.sentences.map((s) => s.text);
       d.chosen = r.sentences.filter((s) => s.selected).map((s) => s.text);
       d.within = w.summary ? [w.summary] : [];
-      // Words per sentence as precis counts them: the 60-word lead takes whole sentences the same way.
-      d.words = r.sentences.map((s) => s.text.split(/\s+/).filter(Boolean).length);
+      // Words per sentence as ROUGE counts them (a CJK character is a word, as precis counts it too):
+      // the 60-word lead takes whole sentences the same way.
+      d.words = r.sentences.map((s) => tokenize(s.text).length);
     });
     const precisMs = performance.now() - t0;
     const picks = { precis: docs.map((d) => d.chosen), lead: docs.map((d) => d.sentences.slice(0, d.k)) };
@@ -282,7 +283,7 @@ async function main() {
   const lengthsSet = groups.find((g) => g.name === 'cnn') ?? groups[0];
   if (lengthsSet) {
     const docs = lengthsSet.docs;
-    const refWords = docs.map((d) => d.reference.split(/\s+/).filter(Boolean).length).sort((a, b) => a - b);
+    const refWords = docs.map((d) => tokenize(d.reference).length).sort((a, b) => a - b);
     out.push('', `== Summarizer API lengths on ${lengthsSet.name} (reference: median ${refWords[Math.floor(refWords.length / 2)]} words): mean words of the summary, ROUGE-1`);
     report.apiLengths = {};
     for (const [type, lengths] of API_LENGTHS) {

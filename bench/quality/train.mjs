@@ -3,7 +3,8 @@
 // sets with human references, and cross-validates it with the core itself.
 //
 //   node bench/quality/train.mjs [--sets cnn,multilingual,bbc] [--folds 5] [--limit N]
-//                                [--check] [--no-write] [--out FILE]
+//                                [--check] [--no-write] [--out FILE] [--by-set] [--bootstrap]
+//                                [--trees JSON] [--weights JSON]
 //
 // 1. Features: build/native/precis_features runs the real pipeline (cleaning,
 //    segmentation, terms) and prints every body sentence's feature vector.
@@ -231,6 +232,7 @@ function parseCli() {
       features: { type: 'string' },
       bootstrap: { type: 'boolean', default: false },
       trees: { type: 'string' },
+      'by-set': { type: 'boolean', default: false },
       weights: { type: 'string' },
     },
   });
@@ -261,19 +263,24 @@ function writeBootstrap(target) {
   console.log(`wrote ${path.relative(process.cwd(), target)} without trees: rebuild precis_features, then run train.mjs`);
 }
 
-function crossValidate(docs, rowsOf, F, featureNames, bin, folds, treeOptions) {
+// Held-out folds by a hash of the document id, or (bySet) one fold per set
+// and language: each is summarized by a model fitted without any of it.
+function crossValidate(docs, rowsOf, F, featureNames, bin, folds, treeOptions, bySet = false) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'precis-train-'));
   const heldOut = new Map();
+  const groupNames = [...new Set(docs.map((d) => d.group))];
+  const fold = bySet ? (d) => groupNames.indexOf(d.group) : (d) => foldOf(d, folds);
+  const count = bySet ? groupNames.length : folds;
   try {
-    for (let f = 0; f < folds; f++) {
-      const train = docs.filter((d) => foldOf(d, folds) !== f);
-      const test = docs.filter((d) => foldOf(d, folds) === f);
+    for (let f = 0; f < count; f++) {
+      const train = docs.filter((d) => fold(d) !== f);
+      const test = docs.filter((d) => fold(d) === f);
       const model = fitTrees(rowsOf(train), F, treeOptions);
       const file = path.join(tmp, `fold${f}.json`);
       fs.writeFileSync(file, JSON.stringify(modelJson(model, featureNames, treeOptions.depth)));
       const out = runBatch(bin, test.map((d) => ({ text: d.text, options: { sentences: d.k, keywords: 0 } })), ['--model', file]);
       test.forEach((d, i) => heldOut.set(d, out[i].sentences));
-      process.stderr.write(`fold ${f + 1}/${folds}: trained on ${train.length}, evaluated ${test.length}\n`);
+      process.stderr.write(`fold ${f + 1}/${count}: trained on ${train.length}, evaluated ${test.length}\n`);
     }
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
@@ -330,6 +337,11 @@ function main() {
     });
 
   // Cross-validation with the core (not for --check: the fit alone is compared).
+  if (opts['by-set']) {
+    // Leave one set (language) out: how the model does on data of a kind it never saw. Report only.
+    console.log(crossValidate(docs, rowsOf, F, featureNames, bin, 0, opts.treeOptions, true).join('\n'));
+    return;
+  }
   const table = opts.check ? [] : crossValidate(docs, rowsOf, F, featureNames, bin, opts.folds, opts.treeOptions);
   if (!opts.check) console.log(table.join('\n'));
 
