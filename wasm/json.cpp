@@ -64,23 +64,6 @@ std::optional<Error> read_count(const json& v, const std::string& field, std::si
   return type_error(field, "a whole number >= 0", v);
 }
 
-std::optional<Error> read_weights(const json& o, ScoreWeights& w) {
-  if (!o.is_object()) return type_error("options.weights", "an object", o);
-  for (const auto& [key, v] : o.items()) {
-    const std::string field = "options.weights." + key;
-    double* target = key == "centrality" ? &w.centrality
-                     : key == "position" ? &w.position
-                     : key == "title"    ? &w.title
-                     : key == "salience" ? &w.salience
-                     : key == "backward" ? &w.backward
-                                         : nullptr;
-    if (target == nullptr) return Error{field, "unknown weight; known: centrality, position, title, salience, backward"};
-    if (!v.is_number()) return type_error(field, "a number", v);
-    *target = v.get<double>();
-  }
-  return std::nullopt;
-}
-
 std::optional<Error> read_options(const json& o, Options& options) {
   if (!o.is_object()) return type_error("options", "an object", o);
   int budgets = 0;
@@ -120,11 +103,12 @@ std::optional<Error> read_options(const json& o, Options& options) {
       if (!v.is_number()) return type_error(field, "a number", v);
       options.redundancy = v.get<double>();
     } else if (key == "weights") {
-      if (auto e = read_weights(v, options.weights)) return e;
+      return Error{field, "is no longer an option: sentences are scored by a fitted model (README, \"How sentences "
+                          "are chosen\")"};
     } else {
       return Error{field,
                    "unknown option; known: sentences, ratio, words, characters, mode, headlineWords, "
-                   "headlineCharacters, clean, language, keywords, redundancy, maxInputBytes, timings, perSection, weights"};
+                   "headlineCharacters, clean, language, keywords, redundancy, maxInputBytes, timings, perSection"};
     }
   }
   if (auto e = validate(options)) return e;

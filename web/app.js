@@ -3,7 +3,7 @@
 // this file only reads controls and renders results. User text is only ever
 // put into the DOM as text nodes (textContent / createTextNode), never as markup.
 import { checkRadios, copyWithFeedback, formatNumber, languageName, node, onRadioChange, summaryText } from './view.js';
-import { MAX_INPUT_BYTES, TEASER_WEIGHTS, createWorkerSummarizer, supportedLanguages, utf8Length as exactUtf8 } from 'precis-summarizer';
+import { MAX_INPUT_BYTES, createWorkerSummarizer, supportedLanguages, utf8Length as exactUtf8 } from 'precis-summarizer';
 
 const TYPING_DELAY_MS = 300;
 const SETTINGS_DELAY_MS = 120;
@@ -96,8 +96,6 @@ function coreOptions(s) {
   const options = { clean: s.clean, keywords: 10, timings: true };
   if (s.language !== 'auto') options.language = s.language;
   if (s.type === 'headline') return { ...options, mode: 'headline', headlineWords: TYPES.headline.words[s.length] };
-  // The teaser is the library's: the same extraction with a stronger lead prior.
-  if (s.type === 'teaser') options.weights = { ...TEASER_WEIGHTS };
   const extract = { ...options, mode: 'extract', sentences: sentenceCount(s) };
   return s.perSection ? { ...extract, perSection: true } : extract;
 }

@@ -157,8 +157,6 @@ export interface SummarizeOptions {
   timings?: boolean;
   /** Key points per section: the budget applies to each section on its own (extract mode only). */
   perSection?: boolean;
-  /** Advanced: how the score's parts are mixed. */
-  weights?: ScoreWeights;
 }
 
 export interface KeywordsOptions {
@@ -253,18 +251,6 @@ export function createWorkerSummarizer(options?: WorkerSummarizerOptions): Worke
 
 export type Availability = 'unavailable' | 'downloadable' | 'downloading' | 'available';
 /** "tl;dr" (the spec's IDL spelling) is accepted as "tldr". */
-/** The score weights of the `teaser` type: tldr's, with a stronger lead prior (position 0.8). */
-export declare const TEASER_WEIGHTS: Readonly<ScoreWeights>;
-
-/** Weights of the score's parts (README, "How sentences are chosen"); omitted ones keep their defaults. */
-export interface ScoreWeights {
-  centrality?: number;
-  position?: number;
-  title?: number;
-  salience?: number;
-  backward?: number;
-}
-
 export type SummarizerType = 'tldr' | 'tl;dr' | 'teaser' | 'key-points' | 'headline';
 export type SummarizerFormat = 'plain-text' | 'markdown';
 export type SummarizerLength = 'short' | 'medium' | 'long';

@@ -75,20 +75,6 @@ std::optional<Error> validate(const Options& options) {
   if (options.max_input_bytes < 1 || options.max_input_bytes > kMaxInputBytesLimit) {
     return Error{"options.maxInputBytes", "must be from 1 to " + std::to_string(kMaxInputBytesLimit)};
   }
-  const ScoreWeights& w = options.weights;
-  const std::pair<const char*, double> parts[] = {
-      {"centrality", w.centrality}, {"position", w.position}, {"title", w.title}, {"salience", w.salience}};
-  for (const auto& [name, value] : parts) {
-    if (!std::isfinite(value) || value < 0 || value > 100) {
-      return Error{std::string("options.weights.") + name, "must be a number from 0 to 100, got " + number(value)};
-    }
-  }
-  if (w.centrality + w.position + w.salience <= 0) {
-    return Error{"options.weights", "centrality, position and salience cannot all be 0"};
-  }
-  if (!std::isfinite(w.backward) || w.backward < -1 || w.backward > 1) {
-    return Error{"options.weights.backward", "must be a number from -1 to 1, got " + number(w.backward)};
-  }
   if (!supported_language(options.language)) {
     return Error{"options.language",
                  "unsupported language \"" + options.language + "\"; supported: " + supported_languages()};

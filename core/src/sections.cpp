@@ -43,8 +43,9 @@ std::size_t count_words(std::string_view line) {
 }
 
 bool single_line(std::string_view text, const Block& b) {
+  // Two memchr passes (find_first_of with a set asks memchr once per byte).
   const std::string_view s = text.substr(b.span.byte_start, b.span.byte_end - b.span.byte_start);
-  return s.find_first_of("\n\r") == std::string_view::npos;
+  return s.find('\n') == std::string_view::npos && s.find('\r') == std::string_view::npos;
 }
 
 struct Range {
@@ -194,15 +195,18 @@ std::vector<Heading> find_headings(std::string_view text, const std::vector<Bloc
     if (title_block == i) continue;
     const Block& b = blocks[i];
     std::optional<Heading> h;
-    if (single_line(text, b)) h = atx_heading(text, b);
+    if (b.span.byte_start < b.span.byte_end && text[b.span.byte_start] == '#' && single_line(text, b)) {
+      h = atx_heading(text, b);
+    }
     if (!h) {
       if (const std::size_t level = html_level(text, b); level > 0 && scan::has_alnum(text, b.span.byte_start, b.span.byte_end)) {
         h = Heading{0, level, b.span.byte_start, b.span.byte_end, true};
       }
     }
-    if (!h && i + 1 < blocks.size() && single_line(text, b) && scan::has_alnum(text, b.span.byte_start, b.span.byte_end) &&
-        b.span.byte_end - b.span.byte_start <= kHeadingMaxBytes) {
-      if (const std::size_t level = setext_level(text, blocks[i + 1]); level > 0) {
+    if (!h && i + 1 < blocks.size()) {
+      if (const std::size_t level = setext_level(text, blocks[i + 1]);
+          level > 0 && b.span.byte_end - b.span.byte_start <= kHeadingMaxBytes && single_line(text, b) &&
+          scan::has_alnum(text, b.span.byte_start, b.span.byte_end)) {
         h = Heading{0, level, b.span.byte_start, b.span.byte_end, true};
       }
     }
@@ -345,7 +349,7 @@ std::vector<std::size_t> select_per_section(const SectionPlan& plan, const Selec
     local.vocabulary.resize(touched.size());
     for (std::uint32_t t : touched) local_term[t] = kNoTerm;
     touched.clear();
-    for (std::size_t k : select_sentences({&scores, &local, &lengths}, budget, redundancy)) chosen.push_back(m[k]);
+    for (std::size_t k : select_sentences({&scores, &local, &lengths}, budget, redundancy).chosen) chosen.push_back(m[k]);
   }
   std::sort(chosen.begin(), chosen.end());
   return chosen;

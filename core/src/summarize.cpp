@@ -1,13 +1,16 @@
 // The pipeline: clean → segment → terms → score → select, one pure pass.
+#include <algorithm>
 #include <chrono>
 #include <string>
 
 #include "blocks.hpp"
 #include "clean.hpp"
 #include "document.hpp"
+#include "headline.hpp"
 #include "keywords.hpp"
 #include "language.hpp"
 #include "numeric.hpp"
+#include "pipeline.hpp"
 #include "precis/precis.hpp"
 #include "score.hpp"
 #include "segment.hpp"
@@ -48,7 +51,8 @@ std::size_t words_of(const Terms& terms, const std::vector<std::size_t>& chosen)
 
 }  // namespace
 
-Outcome summarize(std::string_view text, const Options& options) {
+Outcome summarize_with(std::string_view text, const Options& options, const SentenceModel& model,
+                       std::vector<SentenceFeatures>* features) {
   Outcome outcome;
   if (auto error = validate(options)) {
     outcome.error = std::move(error);
@@ -97,12 +101,18 @@ Outcome summarize(std::string_view text, const Options& options) {
   SectionPlan sections = plan_sections(doc);  // issue 18: headings and the section of each sentence
 
   // score
-  const Scores scores = score_sentences(doc.terms, doc.title_block.has_value(), options.weights);
+  const std::size_t n = doc.sentences.size();
+  std::vector<std::size_t> lengths(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    lengths[i] = doc.offsets.at(doc.sentences[i].byte_end) - doc.offsets.at(doc.sentences[i].byte_start);
+  }
+  // A headline is one sentence; per section, the budget counts once per section.
+  const Budget asked = options.mode == Mode::Headline ? Budget{BudgetUnit::Sentences, 1} : options.budget;
+  const double share = budget_share(asked, doc.terms, lengths, options.per_section ? std::max<std::size_t>(1, sections.sections.size()) : 1);
+  Scores scores = score_sentences(text, doc.sentences, doc.terms, {doc.title_block.has_value(), share}, model);
   timer.lap(timings.score_ms);
 
   // select
-  const std::size_t n = doc.sentences.size();
-  std::vector<std::size_t> lengths(n);
   result.sentences.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
     const SentenceSpan& s = doc.sentences[i];
@@ -115,26 +125,42 @@ Outcome summarize(std::string_view text, const Options& options) {
     const ScoreParts& p = scores.parts[i];
     out.parts = {numeric::round6(p.centrality), numeric::round6(p.position), numeric::round6(p.title),
                  numeric::round6(p.salience), numeric::round6(p.length)};
-    lengths[i] = out.span.utf16_end - out.span.utf16_start;
   }
   std::vector<std::size_t> chosen;
+  bool reworded = options.mode == Mode::Headline;  // the summary is not the chosen sentences as they stand
   if (n == 0) {
     result.notes.push_back(text.empty() ? "the input is empty"
                                         : "no sentences to summarize: the input has no body text");
   } else if (options.mode == Mode::Headline) {
-    const std::size_t best = rank_by_score(scores.total).front();
-    chosen.push_back(best);
-    const SentenceSpan& s = doc.sentences[best];
-    result.summary = cut_headline(text.substr(s.byte_start, s.byte_end - s.byte_start), options.headline_words,
-                                  options.headline_characters, breaker);
-    if (result.summary.empty()) result.notes.push_back("the headline limits are shorter than the first word");
+    const Headline headline = make_headline(text, doc.sentences, scores.total, doc.terms,
+                                            {options.headline_words, options.headline_characters}, doc.language,
+                                            breaker);
+    result.summary = headline.text;
+    if (result.summary.empty()) {
+      result.notes.push_back("the headline limits are shorter than the first word");
+    } else {
+      chosen.push_back(headline.sentence);
+    }
   } else {
     const SelectionInput input{&scores.total, &doc.terms, &lengths};
-    chosen = options.per_section ? select_per_section(sections, input, options.budget, options.redundancy)  // issue 18
-                                 : select_sentences(input, options.budget, options.redundancy);
-    for (std::size_t i : chosen) {
-      if (!result.summary.empty()) result.summary += ' ';
-      result.summary += result.sentences[i].text;
+    const Selection selection = options.per_section
+                                    ? Selection{select_per_section(sections, input, options.budget, options.redundancy)}  // issue 18
+                                    : select_sentences(input, options.budget, options.redundancy);
+    chosen = selection.chosen;
+    if (selection.shorten) {
+      reworded = true;
+      const SentenceSpan& s = doc.sentences[chosen.front()];
+      const auto limit = static_cast<std::size_t>(options.budget.value);
+      const TextLimits limits = options.budget.unit == BudgetUnit::Words ? TextLimits{limit, 0} : TextLimits{0, limit};
+      result.summary = shorten(text.substr(s.byte_start, s.byte_end - s.byte_start), limits, ShortenStyle::Prefix,
+                               doc.language, breaker)
+                           .text;
+      if (result.summary.empty()) chosen.clear();
+    } else {
+      for (std::size_t i : chosen) {
+        if (!result.summary.empty()) result.summary += ' ';
+        result.summary += result.sentences[i].text;
+      }
     }
     if (chosen.empty()) result.notes.push_back("no whole sentence fits the budget");
   }
@@ -150,14 +176,18 @@ Outcome summarize(std::string_view text, const Options& options) {
   result.stats.sentences = n;
   result.stats.selected = chosen.size();
   for (std::size_t w : doc.terms.words) result.stats.words_in += w;
-  // A headline may be a cut of its sentence: count what is shown.
-  result.stats.words_out = options.mode == Mode::Headline ? count_words(result.summary, doc.language, breaker)
-                                                          : words_of(doc.terms, chosen);
+  // A headline or a shortened sentence is not its whole sentence: count what is shown.
+  result.stats.words_out = reworded ? count_words(result.summary, doc.language, breaker) : words_of(doc.terms, chosen);
   if (options.timings) {
     timer.total(timings.total_ms);
     result.stats.timings = timings;
   }
+  if (features != nullptr) *features = std::move(scores.features);
   return outcome;
+}
+
+Outcome summarize(std::string_view text, const Options& options) {
+  return summarize_with(text, options, kSentenceModel, nullptr);
 }
 
 }  // namespace precis

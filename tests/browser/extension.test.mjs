@@ -212,12 +212,18 @@ test('type and length controls, copy, and settings that persist in chrome.storag
   await choose(page, 'type-headline');
   const headline = await page.textContent('#summary .headline');
   assert.ok(headline.split(/\s+/).length <= 12, `a short headline has at most 12 words: ${headline}`);
-  assert.ok(article.body.includes(norm(headline).replace(/…$/, '')), 'the headline is cut from a body sentence');
+  // Headline style may leave out words (articles, attributions), never add any.
+  const bodyWords = new Set(article.body.toLowerCase().split(/[^\p{L}\p{N}$%]+/u));
+  for (const w of headline.replace(/…$/, '').toLowerCase().split(/[^\p{L}\p{N}$%]+/u).filter(Boolean)) {
+    assert.ok(bodyWords.has(w), `headline word "${w}" is from the body: ${headline}`);
+  }
 
   await choose(page, 'type-tldr');
   await choose(page, 'length-long');
   const tldr = await page.$$eval('#summary p.tldr [data-index]', (s) => s.map((n) => n.textContent));
-  assert.equal(tldr.length, 5, 'TL;DR, long: 5 sentences');
+  // TL;DR, long: whole sentences within 100 words (the Summarizer API's long), more than medium's 60.
+  const tldrWords = tldr.join(' ').split(/\s+/).length;
+  assert.ok(tldr.length >= 2 && tldrWords <= 100 && tldrWords > 60, `TL;DR, long: ${tldr.length} sentences, ${tldrWords} words`);
   for (const s of tldr) assert.ok(article.body.includes(norm(s)), `"${s}" is from the body`);
 
   await choose(page, 'type-points');

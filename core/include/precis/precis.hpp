@@ -38,22 +38,6 @@ enum class Mode {
   Headline,  // one sentence, cut at a word boundary to the headline limits
 };
 
-// The weights of a sentence score's parts (see ScoreParts). Each part is in
-// [0, 1] before weighting; the score is  length × Σ weight·part / Σ weight
-// (the title weight counts only when there is a title). Chosen on bbc-dev
-// with bench/quality/tune.mjs, keeping a real lead prior for news in
-// general (README "Quality" explains each choice).
-struct ScoreWeights {
-  double centrality = 0.20;  // similarity to the rest of the text
-  double position = 0.20;    // lead prior 1 / sqrt(1 + i)
-  double title = 0.15;       // cosine to the title
-  double salience = 0.60;    // recurring content words (Luhn / OTS)
-  // PacSum-style direction: similarity to earlier sentences counts with this
-  // weight, to later ones fully. In [-1, 1]; 0 (undirected) did best on
-  // bbc-dev, negative values (PacSum's choice on CNN/DM) cost ~1 point.
-  double backward = 0.0;
-};
-
 struct Options {
   Budget budget;
   Mode mode = Mode::Extract;
@@ -77,8 +61,6 @@ struct Options {
   // to each section (Result::sections) instead of the whole text, and each
   // section's sentences are chosen among its own. Extract mode only.
   bool per_section = false;
-  // Advanced: how the score's parts are mixed.
-  ScoreWeights weights;
 };
 
 // The allowed ranges, shared by validation and the documentation.

@@ -1,6 +1,6 @@
 // Type-checked by tests/package/types.test.mjs (tsc --strict) in a project that installed the tarball: every
 // documented use of the API must compile.
-import { Summarizer, summarize, keywords, createWorkerSummarizer, PrecisError, TEASER_WEIGHTS, configure, load } from 'precis-summarizer';
+import { Summarizer, summarize, keywords, createWorkerSummarizer, PrecisError, configure, load } from 'precis-summarizer';
 import { installed, Summarizer as InEffect } from 'precis-summarizer/polyfill';
 import { handle } from 'precis-summarizer/worker';
 
@@ -13,7 +13,7 @@ async function main(text: string) {
   const usage: number = await s.measureInputUsage(text);
   const quota: number = s.inputQuota;
   s.destroy();
-  const r = await summarize(text, { sentences: 3, timings: true, weights: TEASER_WEIGHTS });
+  const r = await summarize(text, { sentences: 3, timings: true, perSection: false });
   const first = r.sentences.filter((x) => x.selected).map((x) => text.slice(x.utf16Start, x.utf16End) + x.byteStart + x.score);
   const k = await keywords(text, { limit: 5 });
   k.map((x) => x.text + x.score + x.count);
