@@ -13,7 +13,7 @@
 // table stores, so fitting and applying compare the same numbers. No
 // randomness; ties go to the lower feature index and bin.
 
-export const TREE_DEFAULTS = Object.freeze({ rounds: 200, depth: 2, rate: 0.1, lambda: 1, bins: 32, minHessian: 1e-3 });
+export const TREE_DEFAULTS = Object.freeze({ rounds: 120, depth: 2, rate: 0.15, lambda: 1, bins: 32, minHessian: 1e-3 });
 
 function binEdges(rows, f, bins) {
   const values = Float64Array.from(rows, (r) => r.x[f]).sort();

