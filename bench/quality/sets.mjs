@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { fnv1a } from './baselines.mjs';
 import { makeMatcher, splitSentences, stripHeadline } from './text.mjs';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -82,16 +83,6 @@ export function loadSet(name, { limit = Infinity, dir = SHARED } = {}) {
     });
   }
   return docs;
-}
-
-/** 32-bit FNV-1a of a string: fold assignment and seeds. */
-export function fnv1a(str) {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < str.length; i++) {
-    h ^= str.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
 }
 
 /** The cross-validation fold of a document (stable: a hash of its id). */
