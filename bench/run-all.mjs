@@ -8,7 +8,7 @@
 //
 // --quick: 200 documents, one pass (a smoke run; the numbers are noisier).
 // Steps (each also runs alone, see its header):
-//   toolchain/build.sh native wasm         the CLI, the tests' build, build/wasm/dist
+//   toolchain/build.sh native wasm         the CLI, the tests' build, build/wasm/package (the library)
 //   build/bench (Release, PRECIS_BUILD_BENCH=ON)   precis_bench, with OTS via libots-1
 //   bench/speed/inputs.mjs                 docs.json + 100K/1M/10M concatenations
 //   bench/speed/bench_native.cpp           precis in-process vs OTS in-process
@@ -53,7 +53,7 @@ if (!argv.includes('--no-build')) {
     '-DPRECIS_BUILD_BENCH=ON', '-DPRECIS_BUILD_TESTS=OFF'], { capture: true });
   run('cmake', ['--build', 'build/bench', '--target', 'precis_bench']);
 }
-const dist = join(root, 'build/wasm/dist');
+const dist = join(root, 'build/wasm/package'); // the npm package: precis-core.js, precis.wasm
 
 // ------------------------------------------------------------------ inputs
 const inputsDir = join(benchDir, 'inputs');
@@ -109,7 +109,7 @@ if (!skip.has('chromium')) {
   results.chromium = readJson(f);
 }
 const sizeFile = join(benchDir, 'size.json');
-run('node', ['bench/size.mjs', dist, '--json', sizeFile], { capture: true });  // its own table: not ours
+run('node', ['bench/size.mjs', dist, join(root, 'build/wasm/dist'), '--json', sizeFile], { capture: true });  // its own table: not ours
 results.size = readJson(sizeFile);
 results.wasmSections = wasmSections(readFileSync(join(dist, 'precis.wasm')));
 results.size.cjkDictionary =

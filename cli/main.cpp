@@ -32,6 +32,8 @@ constexpr const char* kUsage =
     "  --headline            one headline-like sentence, cut at a word boundary\n"
     "  --headline-words N    headline word limit (default 12; 0 = none)\n"
     "  --headline-characters N  headline character limit (default 0 = none)\n"
+    "  --per-section         key points per section: the budget applies to each part under a\n"
+    "                        heading (Markdown #, HTML <h1>-<h6>, or heading-like lines of a long text)\n"
     "  --keywords N          number of keyphrases (default 10)\n"
     "  --timings             add per-stage timings to --json output\n"
     "  --jsonl               batch mode: read one JSON request per line ({\"text\":...,\"options\":{...}},\n"
@@ -138,6 +140,8 @@ Arguments parse_arguments(int argc, char** argv) {
       args.add("mode", "\"headline\"");
     } else if (a == "--no-clean") {
       args.add("clean", "false");
+    } else if (a == "--per-section") {
+      args.add("perSection", "true");
     } else if (a == "--timings") {
       args.add("timings", "true");
     } else if (a == "--language") {
@@ -234,6 +238,20 @@ int main(int argc, char** argv) {
     std::cout << precis::json::render_result(outcome.result) << '\n';
   } else if (options.mode == precis::Mode::Headline) {
     std::cout << outcome.result.summary << '\n';
+  } else if (options.per_section) {
+    // Each section's sentences under its heading, Markdown style; a blank line between sections.
+    const precis::Result& r = outcome.result;
+    std::size_t current = r.sections.size();
+    for (const precis::Sentence& s : r.sentences) {
+      if (!s.selected) continue;
+      if (s.section != current) {
+        if (current != r.sections.size()) std::cout << '\n';
+        current = s.section;
+        const precis::Section& section = r.sections[current];
+        if (!section.title.empty()) std::cout << std::string(section.level, '#') << ' ' << section.title << '\n';
+      }
+      std::cout << s.text << '\n';
+    }
   } else {
     for (const precis::Sentence& s : outcome.result.sentences) {
       if (s.selected) std::cout << s.text << '\n';

@@ -64,23 +64,6 @@ std::optional<Error> read_count(const json& v, const std::string& field, std::si
   return type_error(field, "a whole number >= 0", v);
 }
 
-std::optional<Error> read_weights(const json& o, ScoreWeights& w) {
-  if (!o.is_object()) return type_error("options.weights", "an object", o);
-  for (const auto& [key, v] : o.items()) {
-    const std::string field = "options.weights." + key;
-    double* target = key == "centrality" ? &w.centrality
-                     : key == "position" ? &w.position
-                     : key == "title"    ? &w.title
-                     : key == "salience" ? &w.salience
-                     : key == "backward" ? &w.backward
-                                         : nullptr;
-    if (target == nullptr) return Error{field, "unknown weight; known: centrality, position, title, salience, backward"};
-    if (!v.is_number()) return type_error(field, "a number", v);
-    *target = v.get<double>();
-  }
-  return std::nullopt;
-}
-
 std::optional<Error> read_options(const json& o, Options& options) {
   if (!o.is_object()) return type_error("options", "an object", o);
   int budgets = 0;
@@ -110,9 +93,9 @@ std::optional<Error> read_options(const json& o, Options& options) {
       if (auto e = read_count(v, field, options.keywords)) return e;
     } else if (key == "maxInputBytes") {
       if (auto e = read_count(v, field, options.max_input_bytes)) return e;
-    } else if (key == "clean" || key == "timings") {
+    } else if (key == "clean" || key == "timings" || key == "perSection") {
       if (!v.is_boolean()) return type_error(field, "true or false", v);
-      (key == "clean" ? options.clean : options.timings) = v.get<bool>();
+      (key == "clean" ? options.clean : key == "timings" ? options.timings : options.per_section) = v.get<bool>();
     } else if (key == "language") {
       if (!v.is_string()) return type_error(field, "a string", v);
       options.language = v.get<std::string>();
@@ -120,11 +103,12 @@ std::optional<Error> read_options(const json& o, Options& options) {
       if (!v.is_number()) return type_error(field, "a number", v);
       options.redundancy = v.get<double>();
     } else if (key == "weights") {
-      if (auto e = read_weights(v, options.weights)) return e;
+      return Error{field, "is no longer an option: sentences are scored by a fitted model (README, \"How sentences "
+                          "are chosen\")"};
     } else {
       return Error{field,
                    "unknown option; known: sentences, ratio, words, characters, mode, headlineWords, "
-                   "headlineCharacters, clean, language, keywords, redundancy, maxInputBytes, timings, weights"};
+                   "headlineCharacters, clean, language, keywords, redundancy, maxInputBytes, timings, perSection"};
     }
   }
   if (auto e = validate(options)) return e;
@@ -292,6 +276,7 @@ std::string render_result(const Result& r) {
     w.key("text").value(s.text);
     write_span(w, s.span);
     w.key("paragraph").value(s.paragraph);
+    w.key("section").value(s.section);
     w.key("score").value(s.score);
     w.key("parts").begin_object();
     w.key("centrality").value(s.parts.centrality);
@@ -300,6 +285,26 @@ std::string render_result(const Result& r) {
     w.key("salience").value(s.parts.salience);
     w.key("length").value(s.parts.length);
     w.end_object();
+    w.key("selected").value(s.selected);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("sections").begin_array();
+  for (std::size_t i = 0; i < r.sections.size(); ++i) {
+    const Section& s = r.sections[i];
+    w.begin_object();
+    w.key("index").value(i);
+    w.key("title").value(s.title);
+    w.key("level").value(s.level);
+    w.key("heading");
+    if (s.heading) {
+      w.begin_object();
+      write_span(w, *s.heading);
+      w.end_object();
+    } else {
+      w.null();
+    }
+    w.key("sentences").value(s.sentences);
     w.key("selected").value(s.selected);
     w.end_object();
   }

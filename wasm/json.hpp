@@ -13,8 +13,7 @@ namespace precis::json {
 // A request: {"text": "...", "options": {...}}. Option names are camelCase:
 // sentences | ratio | words | characters (at most one), mode ("extract" |
 // "headline"), headlineWords, headlineCharacters, clean, language, keywords,
-// redundancy, maxInputBytes, timings, weights {centrality, position, title,
-// salience, backward}.
+// redundancy, maxInputBytes, timings.
 struct Request {
   std::string text;
   Options options;

@@ -1,9 +1,9 @@
 // The precis page: paste or drop an article, get its key sentences.
-// All the work runs in a Worker (precis.js → precis-worker.js → precis.wasm);
+// All the work runs in a Worker (precis-summarizer, bundled in by web/bundle.mjs → precis-worker.js → precis.wasm);
 // this file only reads controls and renders results. User text is only ever
 // put into the DOM as text nodes (textContent / createTextNode), never as markup.
 import { checkRadios, copyWithFeedback, formatNumber, languageName, node, onRadioChange, summaryText } from './view.js';
-import { MAX_INPUT_BYTES, TEASER_WEIGHTS, createWorkerSummarizer, supportedLanguages, utf8Length as exactUtf8 } from './precis.js';
+import { MAX_INPUT_BYTES, createWorkerSummarizer, supportedLanguages, utf8Length as exactUtf8 } from 'precis-summarizer';
 
 const TYPING_DELAY_MS = 300;
 const SETTINGS_DELAY_MS = 120;
@@ -24,7 +24,9 @@ const TYPES = {
   headline: { words: { short: 12, medium: 17, long: 22 } },
 };
 const LENGTHS = ['short', 'medium', 'long'];
-const DEFAULTS = { type: 'tldr', length: 'medium', count: null, clean: true, showRemoved: true, format: 'text', language: 'auto' };
+const DEFAULTS = { type: 'tldr', length: 'medium', count: null, clean: true, perSection: false, showRemoved: true, format: 'text', language: 'auto' };
+// Per section, each heading's part gets this many sentences per length (the slider overrides it).
+const PER_SECTION = { short: 1, medium: 2, long: 3 };
 
 const SAMPLE = `Town library starts lending tools, and the queue is out the door
 
@@ -46,7 +48,7 @@ const $ = (id) => document.getElementById(id);
 const el = {
   input: $('input'), drop: $('drop'), meter: $('meter'), file: $('file'),
   count: $('count'), countOut: $('count-out'), countLabel: $('count-label'), countHint: $('count-hint'),
-  clean: $('clean'), language: $('language'), go: $('go'),
+  clean: $('clean'), perSection: $('per-section'), language: $('language'), go: $('go'),
   loading: $('loading'), loadingText: $('loading-text'), loadingBar: $('loading-bar'),
   message: $('message'), error: $('error'), busy: $('busy'),
   summaryCard: $('summary-card'), summary: $('summary'), notes: $('notes'), format: $('format'), copy: $('copy'),
@@ -69,6 +71,7 @@ function loadSettings() {
   if (LENGTHS.includes(saved.length)) s.length = saved.length;
   if (Number.isInteger(saved.count) && saved.count >= Number(el.count.min) && saved.count <= Number(el.count.max)) s.count = saved.count;
   if (typeof saved.clean === 'boolean') s.clean = saved.clean;
+  if (typeof saved.perSection === 'boolean') s.perSection = saved.perSection;
   if (typeof saved.showRemoved === 'boolean') s.showRemoved = saved.showRemoved;
   if (saved.format === 'text' || saved.format === 'markdown') s.format = saved.format;
   if (saved.language === 'auto' || LANGUAGES.includes(saved.language)) s.language = saved.language;
@@ -86,16 +89,15 @@ function saveSettings() {
 const settings = loadSettings();
 
 /** The sentence count an extract type asks for (slider overrides the preset). */
-const sentenceCount = (s) => s.count ?? TYPES[s.type].sentences?.[s.length] ?? 3;
+const sentenceCount = (s) => s.count ?? (s.perSection ? PER_SECTION[s.length] : TYPES[s.type].sentences?.[s.length]) ?? 3;
 
 /** The core options for the current settings. */
 function coreOptions(s) {
   const options = { clean: s.clean, keywords: 10, timings: true };
   if (s.language !== 'auto') options.language = s.language;
   if (s.type === 'headline') return { ...options, mode: 'headline', headlineWords: TYPES.headline.words[s.length] };
-  // The teaser is the library's: the same extraction with a stronger lead prior.
-  if (s.type === 'teaser') options.weights = { ...TEASER_WEIGHTS };
-  return { ...options, mode: 'extract', sentences: sentenceCount(s) };
+  const extract = { ...options, mode: 'extract', sentences: sentenceCount(s) };
+  return s.perSection ? { ...extract, perSection: true } : extract;
 }
 
 function syncControls() {
@@ -110,6 +112,8 @@ function syncControls() {
     ? `Headlines are cut to about ${TYPES.headline.words[settings.length]} words`
     : settings.count === null ? '' : 'exact count';
   el.clean.checked = settings.clean;
+  el.perSection.checked = settings.perSection;
+  el.perSection.disabled = headline;
   el.showRemoved.checked = settings.showRemoved;
   el.original.classList.toggle('hide-removed', !settings.showRemoved);
   el.format.value = settings.format;
@@ -169,7 +173,7 @@ function showEmpty() {
   hideResults();
   const sample = node('button', { type: 'button', class: 'ghost', text: 'Try a sample article' });
   sample.addEventListener('click', loadSample);
-  showMessage('No text yet', 'Paste or type an article on the left, or drop a .txt, .html or .md file. The summary updates as you type.', {
+  showMessage('No text yet', 'Paste or type an article on the left, or drop a PDF, Word (.docx), EPUB, .txt, .html or .md file. The summary updates as you type.', {
     action: sample,
   });
 }
@@ -235,8 +239,31 @@ function revealSentence(index) {
   mark.classList.add('flash');
 }
 
+/** Per section: each part with chosen sentences under its heading, as the type renders them. */
+function renderSections(result, s) {
+  const groups = [];
+  for (const c of chosenSentences(result)) {
+    const last = groups[groups.length - 1];
+    if (last?.section === c.section) last.sentences.push(c);
+    else groups.push({ section: c.section, sentences: [c] });
+  }
+  const parts = groups.map(({ section, sentences }) => {
+    const title = result.sections[section]?.title || 'Opening';
+    const body =
+      s.type === 'points'
+        ? node('ul', { class: 'points' }, ...sentences.map((c) => node('li', {}, sentenceLink(c))))
+        : node('p', { class: 'tldr' }, ...sentences.flatMap((c, i) => (i ? [' ', sentenceLink(c)] : [sentenceLink(c)])));
+    return node('section', { class: 'section-summary' }, node('h3', { text: title }), body);
+  });
+  el.summary.replaceChildren(...parts);
+}
+
 function renderSummary(result, s) {
   const chosen = chosenSentences(result);
+  if (s.perSection && s.type !== 'headline' && result.sections?.length > 1) {
+    renderSections(result, s);
+    return;
+  }
   let body;
   if (s.type === 'headline') {
     const best = chosen[0];
@@ -337,6 +364,21 @@ function render(text, result, s) {
 function summaryAs(format) {
   if (!lastRender) return '';
   const { result, settings: s } = lastRender;
+  if (s.perSection && s.type !== 'headline' && result.sections?.length > 1) {
+    // Each section's title, then its sentences (Markdown: a heading and bullets).
+    const out = [];
+    let section = -1;
+    for (const c of chosenSentences(result)) {
+      if (c.section !== section) {
+        section = c.section;
+        const title = result.sections[section]?.title || 'Opening';
+        if (out.length) out.push('');
+        out.push(format === 'markdown' ? `## ${title}` : title);
+      }
+      out.push(format === 'markdown' ? `- ${c.text}` : c.text);
+    }
+    return out.join('\n');
+  }
   const type = s.type === 'points' ? 'key-points' : s.type;
   return summaryText(type, format, result.summary, chosenSentences(result).map((c) => c.text));
 }
@@ -419,15 +461,95 @@ async function run({ explicit = false } = {}) {
 // ---------------------------------------------------------------- input
 
 const ACCEPTED = /\.(txt|text|md|markdown|html?|xhtml)$/i;
+// Documents are read by lazy modules (web/documents, bundled into documents/),
+// loaded only when such a file comes: the first load of the page is without them.
+const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
+const DOCUMENTS = {
+  pdf: { test: /\.pdf$/i, type: 'application/pdf', label: 'PDF' },
+  docx: { test: /\.docx$/i, type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', label: 'Word document' },
+  epub: { test: /\.epub$/i, type: 'application/epub+zip', label: 'e-book' },
+};
+const documentKind = (file) => Object.keys(DOCUMENTS).find((k) => DOCUMENTS[k].test.test(file.name) || file.type === DOCUMENTS[k].type) ?? null;
+let documentRead = 0; // the newest document being read; an older one finishing late is dropped
+const readers = new Map();
+/** The reader module of a kind, imported once (a failed import is tried again next time). */
+function loadReader(kind) {
+  if (!readers.has(kind)) {
+    const loading = import(new URL(`./documents/${kind}.js`, import.meta.url).href);
+    readers.set(kind, loading);
+    loading.catch(() => readers.delete(kind));
+  }
+  return readers.get(kind);
+}
+
+function showDocumentError(file, text) {
+  hideResults();
+  el.message.hidden = true;
+  showError(text);
+  el.error.firstChild.textContent = `Could not read “${file.name}”`;
+  el.meter.textContent = `${file.name} was not loaded`;
+}
+
+async function loadDocument(file, kind) {
+  const { label } = DOCUMENTS[kind];
+  if (file.size > MAX_DOCUMENT_BYTES) {
+    showDocumentError(file, `This ${label} is ${formatBytes(file.size)}; precis reads documents up to ${formatBytes(MAX_DOCUMENT_BYTES)}.`);
+    return;
+  }
+  const id = ++documentRead;
+  cancelInFlight();
+  clearError();
+  hideResults();
+  showMessage(`Reading “${file.name}”…`, `The ${label}'s text is extracted here in your browser; nothing is uploaded.`);
+  document.documentElement.dataset.reading = kind;
+  const started = performance.now();
+  try {
+    let reader;
+    try {
+      reader = await loadReader(kind);
+    } catch (error) {
+      throw new Error(`the ${label} reader could not be loaded (${navigator.onLine ? error?.message ?? error : 'you are offline and it was not cached yet'})`);
+    }
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const onProgress = (done, total) => {
+      if (id === documentRead) showMessage(`Reading “${file.name}”…`, `Page ${fmt(done)} of ${fmt(total)}`);
+    };
+    const doc = await reader.read(bytes, { onProgress });
+    if (id !== documentRead) return;
+    const bytesOut = utf8Length(doc.text);
+    el.input.value = doc.text;
+    updateMeter();
+    const parts = [doc.pages ? `${fmt(doc.pages)} page${doc.pages === 1 ? '' : 's'}` : null, `${fmt(doc.characters)} characters read`];
+    if (doc.headings >= 2) parts.push(`${fmt(doc.headings)} headings${settings.perSection ? '' : ' — try “Per section”'}`);
+    el.meter.textContent = `${file.name} · ${parts.filter(Boolean).join(' · ')}`;
+    document.documentElement.dataset.documentMs = String(Math.round(performance.now() - started));
+    if (bytesOut > MAX_INPUT_BYTES) {
+      showTooLong(bytesOut);
+      return;
+    }
+    run({ explicit: true });
+  } catch (error) {
+    if (id !== documentRead) return;
+    showDocumentError(file, error?.name === 'DocumentError' ? error.message : `Something went wrong: ${error?.message ?? error}.`);
+  } finally {
+    if (id === documentRead) delete document.documentElement.dataset.reading;
+  }
+}
 
 async function loadFile(file) {
   if (!file) return;
+  const kind = documentKind(file);
+  if (kind) {
+    await loadDocument(file, kind);
+    return;
+  }
   if (!ACCEPTED.test(file.name) && !/^text\/(plain|markdown|html)/.test(file.type)) {
     hideResults();
     el.message.hidden = true;
-    showError(`“${file.name}” is not a text file precis can read: open a .txt, .html or .md file.`);
+    showError(`“${file.name}” is not a file precis can read: open a PDF, .docx, .epub, .txt, .html or .md file.`);
     return;
   }
+  documentRead++; // a document still being read is dropped
   if (file.size > MAX_INPUT_BYTES) {
     showTooLong(file.size);
     el.meter.textContent = `${file.name} was not loaded`;
@@ -455,6 +577,11 @@ const hasFiles = (event) => [...(event.dataTransfer?.types ?? [])].includes('Fil
 let dragDepth = 0;
 document.addEventListener('dragenter', (event) => {
   if (!hasFiles(event)) return;
+  // A document is likely coming: start loading its reader now (the drop then only waits for the rest).
+  for (const item of event.dataTransfer?.items ?? []) {
+    const kind = Object.keys(DOCUMENTS).find((k) => item.type === DOCUMENTS[k].type);
+    if (kind) loadReader(kind).catch(() => {});
+  }
   dragDepth++;
   el.drop.classList.add('dragging');
 });
@@ -477,7 +604,8 @@ document.addEventListener('drop', (event) => {
 });
 
 el.input.addEventListener('input', () => {
-  // New text makes running work stale: cancel it, then wait for a pause in typing.
+  // New text makes running work stale (a document still being read too): cancel it, then wait for a pause in typing.
+  documentRead++;
   cancelInFlight();
   updateMeter();
   schedule(TYPING_DELAY_MS);
@@ -490,6 +618,7 @@ el.file.addEventListener('change', () => {
 });
 $('sample').addEventListener('click', loadSample);
 $('clear').addEventListener('click', () => {
+  documentRead++;
   el.input.value = '';
   updateMeter();
   run();
@@ -525,6 +654,10 @@ el.count.addEventListener('input', () => {
 });
 el.clean.addEventListener('change', () => {
   settings.clean = el.clean.checked;
+  settingChanged();
+});
+el.perSection.addEventListener('change', () => {
+  settings.perSection = el.perSection.checked;
   settingChanged();
 });
 el.language.addEventListener('change', () => {

@@ -2,12 +2,27 @@
 // No Emscripten glue, no eval, no globals: works in pages, workers,
 // extensions and Node 20 alike. Higher-level APIs live in precis.js.
 
-const WASM_NAME = 'precis.wasm';
+/**
+ * Where precis.wasm sits: next to this module. The expression below is the
+ * literal form that bundlers (Vite, Rollup, webpack 5, Parcel) recognise: they
+ * copy the asset into their output and rewrite the URL. Keep it literal, and
+ * ask for the module's own URL nowhere else (webpack would write the build
+ * machine's file path there).
+ */
+export const defaultWasmUrl = () => new URL('./precis.wasm', import.meta.url);
 
-/** Where precis.wasm sits: next to this module. */
-export const defaultWasmUrl = () => new URL(WASM_NAME, import.meta.url);
+/** A URL or string, a relative string being resolved against precis.wasm's default place. */
+export const resolveWasmUrl = (url) => new URL(url ?? defaultWasmUrl(), defaultWasmUrl());
 
-const isNodeFileUrl = (url) => url.protocol === 'file:' && typeof process !== 'undefined' && !!process.versions?.node;
+// Node's file system, taken without an import statement or a dynamic import that
+// browser bundlers would try to resolve (Node >= 20.16 has getBuiltinModule).
+function nodeFs() {
+  const fs = globalThis.process?.getBuiltinModule?.('node:fs/promises');
+  if (!fs) throw new Error('reading a file: URL needs Node.js 20.16 or later (or pass wasmBinary)');
+  return fs;
+}
+
+const isNodeFileUrl = (url) => url.protocol === 'file:' && !!globalThis.process?.versions?.node;
 
 /**
  * Fetches the wasm bytes, reporting progress as (loaded, total).
@@ -16,10 +31,9 @@ const isNodeFileUrl = (url) => url.protocol === 'file:' && typeof process !== 'u
  * @returns {Promise<Uint8Array>}
  */
 export async function fetchWasm(url = defaultWasmUrl(), onProgress) {
-  const u = new URL(url, import.meta.url);
+  const u = resolveWasmUrl(url);
   if (isNodeFileUrl(u)) {
-    const { readFile } = await import('node:fs/promises');
-    const bytes = new Uint8Array(await readFile(u));
+    const bytes = new Uint8Array(await nodeFs().readFile(u));
     onProgress?.(bytes.length, bytes.length);
     return bytes;
   }
@@ -72,7 +86,7 @@ async function readBody(response, onProgress) {
  * @returns {Promise<WebAssembly.Module>}
  */
 export async function compileWasm(url = defaultWasmUrl(), onProgress) {
-  const u = new URL(url, import.meta.url);
+  const u = resolveWasmUrl(url);
   if (isNodeFileUrl(u) || typeof WebAssembly.compileStreaming !== 'function') {
     return WebAssembly.compile(await fetchWasm(u, onProgress));
   }

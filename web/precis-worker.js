@@ -1,6 +1,7 @@
 // precis-worker.js — a module Worker that runs the precis core off the main
-// thread. Started by createWorkerSummarizer() in precis.js:
-//   new Worker(new URL('./precis-worker.js', import.meta.url), { type: 'module' })
+// thread. createWorkerSummarizer() in precis.js starts it as a module worker
+// from its URL next to precis.js (a literal that bundlers recognise), or from
+// `workerUrl` / `createWorker` when given.
 //
 // Protocol (structured-clone messages):
 //   in : { type: 'load', wasmUrl?: string, module?: WebAssembly.Module }   (first)

@@ -26,10 +26,29 @@ export interface PrecisSentence extends Span {
   text: string;
   /** Index of the body paragraph it belongs to. */
   paragraph: number;
+  /** Index into `sections` of the part (under a heading) it belongs to. */
+  section: number;
   score: number;
   parts: ScoreParts;
   /** Part of the summary. */
   selected: boolean;
+}
+
+/**
+ * A part of the text under one heading: Markdown `#` lines, HTML `<h1>`–`<h6>`, Setext underlines, or — in a long
+ * plain text — short heading-like lines. The text before the first heading is a section without a heading.
+ */
+export interface PrecisSection {
+  index: number;
+  /** The heading without its markup; "" for the text before the first heading. */
+  title: string;
+  /** 1 (top) to 6; 0 for the text before the first heading. */
+  level: number;
+  /** Where the heading's words are in the input; null for the text before the first heading. */
+  heading: Span | null;
+  /** Body sentences in the section (heading lines not counted). */
+  sentences: number;
+  selected: number;
 }
 
 export interface Keyword {
@@ -93,6 +112,8 @@ export interface PrecisResult {
   summary: string;
   /** Every body sentence, in document order. */
   sentences: PrecisSentence[];
+  /** The text's sections in order; one (the whole text) when it has no headings. */
+  sections: PrecisSection[];
   keywords: Keyword[];
   title: PrecisTitle | null;
   removed: RemovedBlock[];
@@ -135,8 +156,8 @@ export interface SummarizeOptions {
   maxInputBytes?: number;
   /** Add stats.timings. */
   timings?: boolean;
-  /** Advanced: how the score's parts are mixed. */
-  weights?: ScoreWeights;
+  /** Key points per section: the budget applies to each section on its own (extract mode only). */
+  perSection?: boolean;
 }
 
 export interface KeywordsOptions {
@@ -197,6 +218,13 @@ export function keywords(text: string, options?: KeywordsOptions): Promise<Keywo
 export interface WorkerSummarizerOptions {
   /** Default: precis-worker.js next to precis.js. */
   workerUrl?: URL | string;
+  /**
+   * Starts each worker (instead of `workerUrl`); called again for the fresh
+   * worker after an abort. For a worker your bundler builds, e.g.
+   * `() => new Worker(new URL('./my-precis-worker.js', import.meta.url), { type: 'module' })`
+   * where that file imports 'precis-summarizer/worker'.
+   */
+  createWorker?: () => Worker;
   /** Default: precis.wasm next to precis.js (or configure()'s). */
   wasmUrl?: URL | string;
   /** Download progress of the wasm, in bytes. */
@@ -224,18 +252,6 @@ export function createWorkerSummarizer(options?: WorkerSummarizerOptions): Worke
 
 export type Availability = 'unavailable' | 'downloadable' | 'downloading' | 'available';
 /** "tl;dr" (the spec's IDL spelling) is accepted as "tldr". */
-/** The score weights of the `teaser` type: tldr's, with a stronger lead prior (position 0.8). */
-export declare const TEASER_WEIGHTS: Readonly<ScoreWeights>;
-
-/** Weights of the score's parts (README, "How sentences are chosen"); omitted ones keep their defaults. */
-export interface ScoreWeights {
-  centrality?: number;
-  position?: number;
-  title?: number;
-  salience?: number;
-  backward?: number;
-}
-
 export type SummarizerType = 'tldr' | 'tl;dr' | 'teaser' | 'key-points' | 'headline';
 export type SummarizerFormat = 'plain-text' | 'markdown';
 export type SummarizerLength = 'short' | 'medium' | 'long';

@@ -12,7 +12,7 @@
 // it loads under a CSP of script-src 'self' 'wasm-unsafe-eval'.
 // Types: precis.d.ts. Guide: docs/js-api.md.
 
-import { Core, CoreError, compileWasm, defaultWasmUrl } from './precis-core.js';
+import { Core, CoreError, compileWasm, resolveWasmUrl } from './precis-core.js';
 
 export { CoreError as PrecisError, Core };
 
@@ -46,7 +46,7 @@ export function configure(source = {}) {
   defaultSource = { wasmUrl, wasmBinary, module };
 }
 
-const hrefOf = (wasmUrl) => new URL(wasmUrl ?? defaultWasmUrl(), import.meta.url).href;
+const hrefOf = (wasmUrl) => resolveWasmUrl(wasmUrl).href;
 
 function cacheEntry(source) {
   if (source.module || source.wasmBinary) return null;
@@ -262,7 +262,7 @@ export async function keywords(text, options) {
  * the next request starts a fresh one (the compiled module is reused, not
  * fetched again) and requests still pending are re-sent to it.
  *
- * @param {{workerUrl?: URL|string, wasmUrl?: URL|string, onProgress?: (loaded:number,total:number)=>void}} [options]
+ * @param {{workerUrl?: URL|string, createWorker?: () => Worker, wasmUrl?: URL|string, onProgress?: (loaded:number,total:number)=>void}} [options]
  */
 export function createWorkerSummarizer(options = {}) {
   return new WorkerSummarizer(options ?? {});
@@ -277,6 +277,7 @@ const errorFromWire = (e) => {
 
 export class WorkerSummarizer {
   #workerUrl;
+  #createWorker;
   #wasmHref;
   #onProgress;
   #worker = null;
@@ -288,10 +289,12 @@ export class WorkerSummarizer {
   /** Resolves when the first worker has loaded the wasm. */
   ready;
 
-  constructor({ workerUrl, wasmUrl, onProgress } = {}) {
-    if (typeof Worker !== 'function') throw new CoreError('Web Workers are not available here');
+  constructor({ workerUrl, createWorker, wasmUrl, onProgress } = {}) {
+    if (createWorker !== undefined && typeof createWorker !== 'function') throw new TypeError('createWorker must be a function that returns a Worker');
+    if (createWorker === undefined && typeof Worker !== 'function') throw new CoreError('Web Workers are not available here');
     if (onProgress !== undefined && typeof onProgress !== 'function') throw new TypeError('onProgress must be a function');
     this.#workerUrl = workerUrl;
+    this.#createWorker = createWorker;
     this.#wasmHref = hrefOf(wasmUrl ?? defaultSource.wasmUrl);
     if (wasmUrl === undefined && defaultSource.module) this.#module = defaultSource.module; // from configure()
     this.#onProgress = onProgress;
@@ -300,9 +303,13 @@ export class WorkerSummarizer {
   }
 
   #start() {
-    const worker = this.#workerUrl
-      ? new Worker(this.#workerUrl, { type: 'module' })
-      : new Worker(new URL('./precis-worker.js', import.meta.url), { type: 'module' });
+    // The last form is the literal pattern bundlers recognise: they build
+    // precis-worker.js as a worker chunk and rewrite its URL.
+    const worker = this.#createWorker
+      ? this.#createWorker()
+      : this.#workerUrl
+        ? new Worker(this.#workerUrl, { type: 'module' })
+        : new Worker(new URL('./precis-worker.js', import.meta.url), { type: 'module' });
     this.#worker = worker;
     let settle;
     const ready = new Promise((resolve, reject) => (settle = { resolve, reject }));
@@ -448,14 +455,12 @@ export class WorkerSummarizer {
 const TYPES = ['tldr', 'tl;dr', 'teaser', 'key-points', 'headline'];
 const FORMATS = ['markdown', 'plain-text'];
 const LENGTHS = ['short', 'medium', 'long'];
-const SENTENCES = { short: 1, medium: 3, long: 5 }; // tldr, teaser
+// tldr and teaser: the length of summaries people write (cnn-dev's highlights:
+// median 42 words), in whole sentences that fit (bench/quality/run.mjs prints
+// what each gives); key points: one sentence per point.
+const WORDS = { short: 40, medium: 60, long: 100 };
 const KEY_POINTS = { short: 3, medium: 5, long: 7 };
 const HEADLINE_WORDS = { short: 12, medium: 17, long: 22 };
-// teaser: the same extraction with a stronger lead prior, so it draws from
-// the article's opening (where news writing puts its hook) rather than
-// covering the whole text as tldr does.
-// Exported so that other front ends (the page) make the same teaser.
-export const TEASER_WEIGHTS = Object.freeze({ centrality: 0.2, position: 0.8, title: 0.15, salience: 0.6 });
 
 function checkEnum(value, allowed, name) {
   if (!allowed.includes(value)) {
@@ -612,6 +617,9 @@ function renderChunks(result, type, format) {
     const bullet = format === 'markdown' ? '- ' : '';
     return sentences.map((s, i) => `${i ? '\n' : ''}${bullet}${s}`);
   }
+  // A word budget smaller than every good sentence gives the best one shortened (result.summary).
+  const summary = tidy(result.summary ?? '');
+  if (sentences.length === 1 && summary && summary !== sentences[0]) return [summary];
   return sentences.map((s, i) => (i ? ` ${s}` : s));
 }
 
@@ -764,10 +772,8 @@ export class Summarizer {
         return { ...o, mode: 'headline', headlineWords: HEADLINE_WORDS[this.#length] };
       case 'key-points':
         return { ...o, sentences: KEY_POINTS[this.#length] };
-      case 'teaser':
-        return { ...o, sentences: SENTENCES[this.#length], weights: { ...TEASER_WEIGHTS } };
-      default:
-        return { ...o, sentences: SENTENCES[this.#length] };
+      default: // tldr and teaser: the same sentences (an extract has no separate voice for a teaser)
+        return { ...o, words: WORDS[this.#length] };
     }
   }
 

@@ -8,15 +8,15 @@ const FILES = [
   './',
   'index.html',
   'app.js',
-  'view.js',
   'theme.css',
   'app.css',
-  'precis.js',
-  'precis-core.js',
   'precis-worker.js',
   'precis.wasm',
   'icon.svg',
   'manifest.webmanifest',
+  // The document readers' list (names and hashes of the lazy PDF/DOCX/EPUB
+  // modules): cached with the page, and each module it names after it.
+  'documents/manifest.json',
 ];
 
 self.addEventListener('install', (event) => {
@@ -25,12 +25,16 @@ self.addEventListener('install', (event) => {
       const cache = await caches.open(VERSION);
       // One by one, not cache.addAll: a file missing from a build must not
       // prevent the others from being cached.
-      await Promise.allSettled(
-        FILES.map(async (file) => {
-          const response = await fetch(new Request(file, { cache: 'no-cache' }));
-          if (response.ok) await cache.put(file, response);
-        }),
-      );
+      const put = async (file) => {
+        const response = await fetch(new Request(file, { cache: 'no-cache' }));
+        if (response.ok) await cache.put(file, response);
+      };
+      await Promise.allSettled(FILES.map(put));
+      // The document readers, so that a PDF opens offline too (their CMaps and
+      // fonts, needed by few PDFs, are cached when first fetched).
+      const list = await cache.match('documents/manifest.json');
+      const modules = list ? Object.keys((await list.json().catch(() => ({}))).files ?? {}) : [];
+      await Promise.allSettled(modules.map((name) => put(`documents/${name}`)));
       await self.skipWaiting();
     })(),
   );

@@ -1,6 +1,6 @@
 // precis's wasm module in headless Chromium (Debian's /usr/bin/chromium via
 // playwright-core; never downloads a browser).
-//   node bench/speed/bench_chromium.mjs [--dist build/wasm/dist] [--inputs build/bench/inputs]
+//   node bench/speed/bench_chromium.mjs [--dist build/wasm/package] [--inputs build/bench/inputs]
 //        [--passes 3] [--starts 5] [--long 100K,1M,10M] [--out FILE]
 // Serves a generated benchmark page (in a temp dir, next to copies of
 // precis-core.js and precis.wasm) with web/serve.mjs and measures:
@@ -18,7 +18,7 @@ import { startServer } from '../../web/serve.mjs';
 
 const argv = process.argv.slice(2);
 const arg = (name, def) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : def);
-const dist = resolve(arg('--dist', 'build/wasm/dist'));
+const dist = resolve(arg('--dist', 'build/wasm/package'));
 const inputs = resolve(arg('--inputs', 'build/bench/inputs'));
 const passes = Number(arg('--passes', '3'));
 const starts = Number(arg('--starts', '5'));

@@ -1,6 +1,6 @@
 // precis's wasm module in Node 20, and npm extractive summarizers in the same
 // process on the same documents.
-//   node bench/speed/bench_node.mjs [--dist build/wasm/dist] [--inputs build/bench/inputs]
+//   node bench/speed/bench_node.mjs [--dist build/wasm/package] [--inputs build/bench/inputs]
 //        [--passes 3] [--calls 10000] [--limit N] [--no-peers] [--out FILE]
 // The peers are the repository's npm dev dependencies (package.json; installed
 // by toolchain/setup.sh): ts-textrank, node-summarizer, lexrank — the most
@@ -19,7 +19,7 @@ import { BLOCK, heapInUse } from '../../tests/js/heap.mjs';
 
 const argv = process.argv.slice(2);
 const arg = (name, def) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : def);
-const dist = resolve(arg('--dist', 'build/wasm/dist'));
+const dist = resolve(arg('--dist', 'build/wasm/package'));
 const inputs = resolve(arg('--inputs', 'build/bench/inputs'));
 const passes = Number(arg('--passes', '3'));
 const withPeers = !argv.includes('--no-peers');

@@ -1,6 +1,6 @@
 // Per-section breakdown of a wasm binary (raw, gzip -9, brotli -q 11), so
 // that growth is visible: which of code, data, names... got bigger.
-//   node bench/speed/wasm_sections.mjs [build/wasm/dist/precis.wasm] [--json]
+//   node bench/speed/wasm_sections.mjs [build/wasm/package/precis.wasm] [--json]
 // Custom sections are listed by name; the data section is split further into
 // its segments' total and the largest segment.
 import { readFileSync } from 'node:fs';
@@ -49,7 +49,7 @@ export function wasmSections(bytes) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const path = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'build/wasm/dist/precis.wasm';
+  const path = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'build/wasm/package/precis.wasm';
   const r = wasmSections(readFileSync(path));
   if (process.argv.includes('--json')) {
     console.log(JSON.stringify(r, null, 2));

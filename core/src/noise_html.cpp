@@ -129,6 +129,7 @@ HtmlText html_text(std::string_view html) {
   bool pending_space = false;
   std::uint32_t space_start = 0, space_end = 0;
   NoiseReason block_reason = NoiseReason::None;
+  std::uint8_t open_heading = 0, block_heading = 0;  // inside <h1>-<h6>: its level
 
   auto inside = [&](std::initializer_list<std::string_view> names) {
     for (const auto& [name, reason] : context) {
@@ -156,6 +157,7 @@ HtmlText html_text(std::string_view html) {
       page.start.insert(page.start.end(), starts.begin(), starts.end());
       page.end.insert(page.end.end(), ends.begin(), ends.end());
       page.forced.push_back(block_reason);
+      page.heading.push_back(block_heading);
     }
     block.clear();
     starts.clear();
@@ -172,7 +174,10 @@ HtmlText html_text(std::string_view html) {
       }
       return;
     }
-    if (block.empty()) block_reason = current_reason();
+    if (block.empty()) {
+      block_reason = current_reason();
+      block_heading = open_heading;
+    }
     if (pending_space) {
       block += ' ';
       starts.push_back(space_start);
@@ -229,6 +234,9 @@ HtmlText html_text(std::string_view html) {
                                      name == "main" || name == "title";
         if (name == "title") reason = NoiseReason::Navigation;
         if (is_block_tag(name) || context_element) close();
+        if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6') {
+          open_heading = closing ? 0 : static_cast<std::uint8_t>(name[1] - '0');
+        }
         if (context_element) {
           if (closing) {
             for (std::size_t k = context.size(); k > 0; --k) {
@@ -278,6 +286,9 @@ void place_in_source(Result& result, const HtmlText& page, std::string_view html
   for (Block& b : result.blocks) place(b.span);
   for (Sentence& s : result.sentences) place(s.span);
   if (result.title) place(result.title->span);
+  for (Section& s : result.sections) {
+    if (s.heading) place(*s.heading);
+  }
   result.stats.input_bytes = html.size();
   result.stats.input_utf16 = offsets.utf16_size();
   result.stats.invalid_utf8 = offsets.invalid_count();

@@ -26,12 +26,14 @@ namespace precis::noise {
 // the bytes of the HTML it was read from; `forced`, per block, the reason its
 // element implies: Navigation inside <nav>, <footer>, a <header> outside
 // <article>/<main>, form controls and the page's <title>; Caption inside
-// <figcaption>; Related inside <aside>; None otherwise.
+// <figcaption>; Related inside <aside>; None otherwise; `heading`, per block,
+// the level of the <h1>-<h6> it is in, or 0.
 struct HtmlText {
   std::string text;
   std::vector<std::uint32_t> start;
   std::vector<std::uint32_t> end;
   std::vector<NoiseReason> forced;
+  std::vector<std::uint8_t> heading;
 };
 [[nodiscard]] HtmlText html_text(std::string_view html);
 

@@ -62,6 +62,9 @@ std::optional<Error> validate(const Options& options) {
   if (options.mode == Mode::Headline && options.headline_words == 0 && options.headline_characters == 0) {
     return Error{"options.headlineWords", "a headline needs a word or character limit (both are 0)"};
   }
+  if (options.per_section && options.mode == Mode::Headline) {  // issue 18
+    return Error{"options.perSection", "is for extracts: a headline is one sentence of the whole text"};
+  }
   if (options.keywords > kMaxKeywords) {
     return Error{"options.keywords", "must be from 0 to " + std::to_string(kMaxKeywords)};
   }
@@ -71,20 +74,6 @@ std::optional<Error> validate(const Options& options) {
   }
   if (options.max_input_bytes < 1 || options.max_input_bytes > kMaxInputBytesLimit) {
     return Error{"options.maxInputBytes", "must be from 1 to " + std::to_string(kMaxInputBytesLimit)};
-  }
-  const ScoreWeights& w = options.weights;
-  const std::pair<const char*, double> parts[] = {
-      {"centrality", w.centrality}, {"position", w.position}, {"title", w.title}, {"salience", w.salience}};
-  for (const auto& [name, value] : parts) {
-    if (!std::isfinite(value) || value < 0 || value > 100) {
-      return Error{std::string("options.weights.") + name, "must be a number from 0 to 100, got " + number(value)};
-    }
-  }
-  if (w.centrality + w.position + w.salience <= 0) {
-    return Error{"options.weights", "centrality, position and salience cannot all be 0"};
-  }
-  if (!std::isfinite(w.backward) || w.backward < -1 || w.backward > 1) {
-    return Error{"options.weights.backward", "must be a number from -1 to 1, got " + number(w.backward)};
   }
   if (!supported_language(options.language)) {
     return Error{"options.language",

@@ -45,6 +45,11 @@ class ChosenIndex {
 
 // Cosine at or above which two sentences say the same thing word for word.
 constexpr double kDuplicate = 0.95;
+// Under a size budget too small for the best sentence, a whole sentence is
+// taken only from this many best ones.
+constexpr std::size_t kFitRanks = 3;
+// Nor does a sentence of fewer words ("Duncan said.") fill what is left.
+constexpr std::size_t kMinFillWords = 6;
 
 std::size_t count_target(const Budget& budget, std::size_t n) {
   if (budget.unit == BudgetUnit::Sentences) return std::min(n, static_cast<std::size_t>(std::llround(budget.value)));
@@ -57,6 +62,17 @@ std::size_t count_target(const Budget& budget, std::size_t n) {
 
 }  // namespace
 
+double budget_share(const Budget& budget, const Terms& terms, const std::vector<std::size_t>& lengths,
+                    std::size_t parts) {
+  const std::size_t n = terms.words.size();
+  if (n == 0) return 0;
+  double whole = static_cast<double>(n);
+  if (budget.unit == BudgetUnit::Ratio) return std::min(1.0, budget.value);
+  if (budget.unit == BudgetUnit::Words) whole = static_cast<double>(std::accumulate(terms.words.begin(), terms.words.end(), std::size_t{0}));
+  if (budget.unit == BudgetUnit::Characters) whole = static_cast<double>(std::accumulate(lengths.begin(), lengths.end(), std::size_t{0}));
+  return whole > 0 ? std::min(1.0, budget.value * static_cast<double>(parts) / whole) : 1.0;
+}
+
 std::vector<std::size_t> rank_by_score(const std::vector<double>& scores) {
   std::vector<std::size_t> order(scores.size());
   std::iota(order.begin(), order.end(), 0);
@@ -64,7 +80,7 @@ std::vector<std::size_t> rank_by_score(const std::vector<double>& scores) {
   return order;
 }
 
-std::vector<std::size_t> select_sentences(const SelectionInput& input, const Budget& budget, double redundancy) {
+Selection select_sentences(const SelectionInput& input, const Budget& budget, double redundancy) {
   const std::vector<double>& scores = *input.scores;
   const Terms& terms = *input.terms;
   const std::size_t n = scores.size();
@@ -72,15 +88,34 @@ std::vector<std::size_t> select_sentences(const SelectionInput& input, const Bud
   const bool by_size = budget.unit == BudgetUnit::Words || budget.unit == BudgetUnit::Characters;
   const double capacity = by_size ? budget.value : 0;
 
+  const std::vector<std::size_t> ranked = rank_by_score(scores);
+  auto cost_of = [&](std::size_t i, bool first) {
+    return budget.unit == BudgetUnit::Words ? static_cast<double>(terms.words[i])
+                                            : static_cast<double>((*input.lengths)[i] + (first ? 0 : 1));
+  };
+  // A size budget too small for the best sentence: one of the next best that
+  // fits whole, or else the best one shortened — never a weak sentence only
+  // because it is short.
+  if (by_size && !ranked.empty() && cost_of(ranked.front(), true) > capacity) {
+    const std::size_t look = std::min(ranked.size(), kFitRanks);
+    if (std::none_of(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(look),
+                     [&](std::size_t i) { return cost_of(i, true) <= capacity; })) {
+      return {{ranked.front()}, true};
+    }
+  }
+
   std::vector<std::size_t> chosen, skipped;
   ChosenIndex index(terms.vocabulary.size());
   double used = 0;
-  for (std::size_t i : rank_by_score(scores)) {
+  for (std::size_t rank = 0; rank < ranked.size(); ++rank) {
+    const std::size_t i = ranked[rank];
     if (chosen.size() >= target) break;
     if (by_size) {
-      const double cost = budget.unit == BudgetUnit::Words
-                              ? static_cast<double>(terms.words[i])
-                              : static_cast<double>((*input.lengths)[i] + (chosen.empty() ? 0 : 1));
+      // What is left of a size budget goes to sentences near the top of the
+      // ranking, not to a fragment far down it only because it is short.
+      if (rank >= chosen.size() + kFitRanks) break;
+      if (terms.words[i] < kMinFillWords && !chosen.empty()) continue;
+      const double cost = cost_of(i, chosen.empty());
       if (used + cost > capacity) continue;
       if (redundancy < 1 && index.max_similarity(terms.vectors[i]) >= redundancy) continue;
       used += cost;
@@ -99,44 +134,7 @@ std::vector<std::size_t> select_sentences(const SelectionInput& input, const Bud
     index.add(terms.vectors[skipped[k]]);
   }
   std::sort(chosen.begin(), chosen.end());
-  return chosen;
-}
-
-std::string cut_headline(std::string_view sentence, std::size_t max_words, std::size_t max_characters,
-                         unicode::Breaker& breaker) {
-  std::vector<unicode::WordPiece> pieces;
-  breaker.words(sentence, 0, sentence.size(), pieces);
-  // Places a cut may end: after each word, and after each character of a
-  // CJK run (those scripts have no spaces between words).
-  struct Cut {
-    std::size_t end;
-    std::size_t words;
-  };
-  std::vector<Cut> cuts;
-  std::size_t words = 0;
-  for (const unicode::WordPiece& p : pieces) {
-    if (p.kind == unicode::WordKind::Other) continue;
-    if (p.kind == unicode::WordKind::Ideographic) {
-      for (std::size_t pos = p.start; pos < p.end;) {
-        pos += utf8::decode(sentence, pos).length;
-        cuts.push_back({pos, ++words});
-      }
-    } else {
-      cuts.push_back({p.end, ++words});
-    }
-  }
-  const Utf16Offsets offsets(sentence);
-  const std::size_t units = offsets.utf16_size();
-  const bool fits_whole = (max_words == 0 || words <= max_words) && (max_characters == 0 || units <= max_characters);
-  if (fits_whole) return utf8::repaired(sentence);
-
-  // The longest cut within both limits, leaving room for the ellipsis.
-  for (std::size_t k = cuts.size(); k-- > 0;) {
-    if (max_words != 0 && cuts[k].words > max_words) continue;
-    if (max_characters != 0 && offsets.at(cuts[k].end) + 1 > max_characters) continue;
-    return utf8::repaired(sentence.substr(0, cuts[k].end)) + "\xE2\x80\xA6";  // …
-  }
-  return {};
+  return {chosen, false};
 }
 
 }  // namespace precis

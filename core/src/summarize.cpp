@@ -1,17 +1,21 @@
 // The pipeline: clean → segment → terms → score → select, one pure pass.
+#include <algorithm>
 #include <chrono>
 #include <string>
 
 #include "blocks.hpp"
 #include "clean.hpp"
 #include "document.hpp"
+#include "headline.hpp"
 #include "keywords.hpp"
 #include "language.hpp"
 #include "noise_html.hpp"
 #include "numeric.hpp"
+#include "pipeline.hpp"
 #include "precis/precis.hpp"
 #include "score.hpp"
 #include "segment.hpp"
+#include "sections.hpp"  // issue 18: sections
 #include "select.hpp"
 #include "terms.hpp"
 #include "unicode.hpp"
@@ -46,9 +50,10 @@ std::size_t words_of(const Terms& terms, const std::vector<std::size_t>& chosen)
   return words;
 }
 
-// The pipeline on plain text. `forced`: per block, the reason its HTML
-// element implies (text read from HTML), or null.
-Outcome summarize_text(std::string_view text, const Options& options, const std::vector<NoiseReason>* forced) {
+// The pipeline on plain text. `page`: what the text's HTML elements imply
+// (text read from HTML), or null.
+Outcome summarize_text(std::string_view text, const Options& options, const SentenceModel& model,
+                       std::vector<SentenceFeatures>* features, const noise::HtmlText* page) {
   Outcome outcome;
   if (auto error = validate(options)) {
     outcome.error = std::move(error);
@@ -80,8 +85,11 @@ Outcome summarize_text(std::string_view text, const Options& options, const std:
   // clean
   doc.blocks = split_blocks(text, doc.offsets);
   LanguageDetector detector;
-  doc.title_block = classify_blocks(text, doc.blocks, options.clean, options.language, &detector, forced);
+  doc.title_block =
+      classify_blocks(text, doc.blocks, options.clean, options.language, &detector, page ? &page->forced : nullptr);
+  if (page != nullptr) doc.html_headings = &page->heading;
   doc.language = options.language == "auto" ? detector.detect(text, doc.blocks) : options.language;
+  if (options.clean) restore_section_bodies(text, doc.blocks, doc.title_block);  // issue 18
   timer.lap(timings.clean_ms);
 
   // segment
@@ -93,14 +101,21 @@ Outcome summarize_text(std::string_view text, const Options& options, const std:
   if (doc.title_block) title_span = doc.blocks[*doc.title_block].span;
   doc.terms = extract_terms(text, doc.sentences, title_span, doc.language, breaker);
   timer.lap(timings.terms_ms);
+  SectionPlan sections = plan_sections(doc);  // issue 18: headings and the section of each sentence
 
   // score
-  const Scores scores = score_sentences(doc.terms, doc.title_block.has_value(), options.weights);
+  const std::size_t n = doc.sentences.size();
+  std::vector<std::size_t> lengths(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    lengths[i] = doc.offsets.at(doc.sentences[i].byte_end) - doc.offsets.at(doc.sentences[i].byte_start);
+  }
+  // A headline is one sentence; per section, the budget counts once per section.
+  const Budget asked = options.mode == Mode::Headline ? Budget{BudgetUnit::Sentences, 1} : options.budget;
+  const double share = budget_share(asked, doc.terms, lengths, options.per_section ? std::max<std::size_t>(1, sections.sections.size()) : 1);
+  Scores scores = score_sentences(text, doc.sentences, doc.terms, {doc.title_block.has_value(), share}, model);
   timer.lap(timings.score_ms);
 
   // select
-  const std::size_t n = doc.sentences.size();
-  std::vector<std::size_t> lengths(n);
   result.sentences.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
     const SentenceSpan& s = doc.sentences[i];
@@ -113,28 +128,47 @@ Outcome summarize_text(std::string_view text, const Options& options, const std:
     const ScoreParts& p = scores.parts[i];
     out.parts = {numeric::round6(p.centrality), numeric::round6(p.position), numeric::round6(p.title),
                  numeric::round6(p.salience), numeric::round6(p.length)};
-    lengths[i] = out.span.utf16_end - out.span.utf16_start;
   }
   std::vector<std::size_t> chosen;
+  bool reworded = options.mode == Mode::Headline;  // the summary is not the chosen sentences as they stand
   if (n == 0) {
     result.notes.push_back(text.empty() ? "the input is empty"
                                         : "no sentences to summarize: the input has no body text");
   } else if (options.mode == Mode::Headline) {
-    const std::size_t best = rank_by_score(scores.total).front();
-    chosen.push_back(best);
-    const SentenceSpan& s = doc.sentences[best];
-    result.summary = cut_headline(text.substr(s.byte_start, s.byte_end - s.byte_start), options.headline_words,
-                                  options.headline_characters, breaker);
-    if (result.summary.empty()) result.notes.push_back("the headline limits are shorter than the first word");
+    const Headline headline = make_headline(text, doc.sentences, scores.total, doc.terms,
+                                            {options.headline_words, options.headline_characters}, doc.language,
+                                            breaker);
+    result.summary = headline.text;
+    if (result.summary.empty()) {
+      result.notes.push_back("the headline limits are shorter than the first word");
+    } else {
+      chosen.push_back(headline.sentence);
+    }
   } else {
-    chosen = select_sentences({&scores.total, &doc.terms, &lengths}, options.budget, options.redundancy);
-    for (std::size_t i : chosen) {
-      if (!result.summary.empty()) result.summary += ' ';
-      result.summary += result.sentences[i].text;
+    const SelectionInput input{&scores.total, &doc.terms, &lengths};
+    const Selection selection = options.per_section
+                                    ? Selection{select_per_section(sections, input, options.budget, options.redundancy)}  // issue 18
+                                    : select_sentences(input, options.budget, options.redundancy);
+    chosen = selection.chosen;
+    if (selection.shorten) {
+      reworded = true;
+      const SentenceSpan& s = doc.sentences[chosen.front()];
+      const auto limit = static_cast<std::size_t>(options.budget.value);
+      const TextLimits limits = options.budget.unit == BudgetUnit::Words ? TextLimits{limit, 0} : TextLimits{0, limit};
+      result.summary = shorten(text.substr(s.byte_start, s.byte_end - s.byte_start), limits, ShortenStyle::Prefix,
+                               doc.language, breaker)
+                           .text;
+      if (result.summary.empty()) chosen.clear();
+    } else {
+      for (std::size_t i : chosen) {
+        if (!result.summary.empty()) result.summary += ' ';
+        result.summary += result.sentences[i].text;
+      }
     }
     if (chosen.empty()) result.notes.push_back("no whole sentence fits the budget");
   }
   for (std::size_t i : chosen) result.sentences[i].selected = true;
+  attach_sections(std::move(sections), options.per_section, result);  // issue 18
   result.keywords = extract_keywords(text, doc.terms, options.keywords);
   for (Keyword& k : result.keywords) k.score = numeric::round6(k.score);
   timer.lap(timings.select_ms);
@@ -145,28 +179,33 @@ Outcome summarize_text(std::string_view text, const Options& options, const std:
   result.stats.sentences = n;
   result.stats.selected = chosen.size();
   for (std::size_t w : doc.terms.words) result.stats.words_in += w;
-  // A headline may be a cut of its sentence: count what is shown.
-  result.stats.words_out = options.mode == Mode::Headline ? count_words(result.summary, doc.language, breaker)
-                                                          : words_of(doc.terms, chosen);
+  // A headline or a shortened sentence is not its whole sentence: count what is shown.
+  result.stats.words_out = reworded ? count_words(result.summary, doc.language, breaker) : words_of(doc.terms, chosen);
   if (options.timings) {
     timer.total(timings.total_ms);
     result.stats.timings = timings;
   }
+  if (features != nullptr) *features = std::move(scores.features);
   return outcome;
 }
 
 }  // namespace
 
-Outcome summarize(std::string_view text, const Options& options) {
+Outcome summarize_with(std::string_view text, const Options& options, const SentenceModel& model,
+                       std::vector<SentenceFeatures>* features) {
   // A page's HTML source: summarize the text a reader sees, then point every
   // offset back into the HTML (noise_html.hpp).
   if (options.clean && text.size() <= options.max_input_bytes && noise::looks_like_html(text)) {
     const noise::HtmlText page = noise::html_text(text);
-    Outcome outcome = summarize_text(page.text, options, &page.forced);
+    Outcome outcome = summarize_text(page.text, options, model, features, &page);
     if (!outcome.error) noise::place_in_source(outcome.result, page, text);
     return outcome;
   }
-  return summarize_text(text, options, nullptr);
+  return summarize_text(text, options, model, features, nullptr);
+}
+
+Outcome summarize(std::string_view text, const Options& options) {
+  return summarize_with(text, options, kSentenceModel, nullptr);
 }
 
 }  // namespace precis

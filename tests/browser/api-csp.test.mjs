@@ -4,26 +4,22 @@
 // and in the page's own module worker; no CSP violation, no request leaving
 // 127.0.0.1, and the same results as in Node.
 //   node --test tests/browser/api-csp.test.mjs
-// Env: PRECIS_WASM_DIST (the built bundle), PRECIS_SHARED, PRECIS_CHROMIUM.
+// Env: PRECIS_WASM_PACKAGE (the npm package folder), PRECIS_SHARED, PRECIS_CHROMIUM.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { CSP, startServer } from '../../web/serve.mjs';
+import { CHROMIUM, PACKAGE, SHARED, launchBrowser, refuseOtherOrigins } from './helpers.mjs';
 
-const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const DIST = resolve(process.env.PRECIS_WASM_DIST ?? join(ROOT, 'build/wasm/dist'));
-const SHARED = resolve(process.env.PRECIS_SHARED ?? join(ROOT, '../shared'));
-const CHROMIUM = process.env.PRECIS_CHROMIUM ?? '/usr/bin/chromium';
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const SHIPPED = ['precis.js', 'precis-core.js', 'precis-worker.js', 'precis.wasm'];
-const PAGE_FILES = ['api-csp.html', 'api-csp.js', 'api-csp-worker.js'];
+const PAGE_FILES = ['api-csp.html', 'api-csp.js', 'api-csp-worker.js', 'worker-reply.js'];
 
-const missing = !existsSync(CHROMIUM) ? `no Chromium at ${CHROMIUM}` : SHIPPED.find((f) => !existsSync(join(DIST, f)));
-const skip = missing ? (missing.includes(' ') ? missing : `no ${missing} in ${DIST} (build the wasm preset first)`) : false;
+const missing = !existsSync(CHROMIUM) ? `no Chromium at ${CHROMIUM}` : SHIPPED.find((f) => !existsSync(join(PACKAGE, f)));
+const skip = missing ? (missing.includes(' ') ? missing : `no ${missing} in ${PACKAGE} (build the wasm preset first)`) : false;
 
 let dir;
 let server;
@@ -38,13 +34,13 @@ before(async () => {
   if (skip) return;
   // A temporary site: the shipped files plus the test page (test pages never go into web/).
   dir = mkdtempSync(join(tmpdir(), 'precis-api-csp-'));
-  for (const f of SHIPPED) copyFileSync(join(DIST, f), join(dir, f));
+  for (const f of SHIPPED) copyFileSync(join(PACKAGE, f), join(dir, f));
   for (const f of PAGE_FILES) copyFileSync(join(FIXTURES, f), join(dir, f));
   const article = JSON.parse(readFileSync(join(SHARED, 'data/bbc-dev.jsonl'), 'utf8').split('\n')[1]).text;
   writeFileSync(join(dir, 'article.json'), JSON.stringify({ text: article, big: `${article}\n\n`.repeat(400) }));
 
   // What the page must show: the same module in Node.
-  const precis = await import(pathToFileURL(join(DIST, 'precis.js')).href);
+  const precis = await import(pathToFileURL(join(PACKAGE, 'precis.js')).href);
   const kp = await precis.Summarizer.create({ type: 'key-points', length: 'medium' });
   const kpPlain = await precis.Summarizer.create({ type: 'key-points', length: 'short', format: 'plain-text' });
   const headline = await precis.Summarizer.create({ type: 'headline', length: 'short', format: 'plain-text' });
@@ -61,19 +57,10 @@ before(async () => {
 
   server = await startServer(dir, 0);
   origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  browser = await launchBrowser();
   const context = await browser.newContext();
   context.setDefaultTimeout(30_000);
-  // Every request of the page and its workers; anything not on our server is refused.
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    requests.push(url);
-    return url.startsWith(`${origin}/`) ? route.continue() : route.abort();
-  });
+  await refuseOtherOrigins(context, origin, requests);
   context.on('request', (r) => requests.push(r.url()));
   const page = await context.newPage();
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));

@@ -9,6 +9,8 @@ import { startServer } from '../../web/serve.mjs';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const DIST = resolve(process.env.PRECIS_WASM_DIST ?? resolve(ROOT, 'build/wasm/dist'));
+/** The npm package the page is bundled from (the library: precis.js, precis-core.js, precis.wasm…). */
+export const PACKAGE = resolve(process.env.PRECIS_WASM_PACKAGE ?? resolve(ROOT, 'build/wasm/package'));
 export const SHARED = resolve(process.env.PRECIS_SHARED ?? resolve(ROOT, '../shared'));
 export const SCREENSHOTS = resolve(process.env.PRECIS_SCREENSHOTS ?? resolve(ROOT, 'build/screenshots'));
 export const CHROMIUM = process.env.PRECIS_CHROMIUM ?? '/usr/bin/chromium';
@@ -19,14 +21,24 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-backgr
 /** Why the suite cannot run here, or null. */
 export function missingPrerequisite() {
   if (!existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM}`;
-  for (const f of ['index.html', 'app.js', 'precis.js', 'precis.wasm']) {
+  for (const f of ['index.html', 'app.js', 'precis-worker.js', 'precis.wasm']) {
     if (!existsSync(resolve(DIST, f))) return `no ${f} in ${DIST} (build the wasm preset first)`;
   }
+  if (!existsSync(resolve(PACKAGE, 'precis-core.js'))) return `no precis-core.js in ${PACKAGE} (build the wasm preset first)`;
   return null;
 }
 
 export function launchBrowser() {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+/** Records in `requests` the URL of every request of the context (pages and their workers) and refuses those not bound for `origin`. */
+export function refuseOtherOrigins(context, origin, requests) {
+  return context.route('**/*', (route) => {
+    const url = route.request().url();
+    requests.push(url);
+    return url.startsWith(`${origin}/`) ? route.continue() : route.abort();
+  });
 }
 
 /** Serves DIST on 127.0.0.1 with the page's CSP header; returns { server, url }. */
@@ -47,7 +59,7 @@ export function bbcArticles(count = 100) {
 
 /** The same core in Node, to compute what the page must show. */
 export async function nodeCore() {
-  const { loadCore } = await import(pathToFileURL(resolve(DIST, 'precis-core.js')).href);
+  const { loadCore } = await import(pathToFileURL(resolve(PACKAGE, 'precis-core.js')).href);
   return loadCore();
 }
 

@@ -78,5 +78,15 @@ check "whitespace-only input" 0 "$precis" "$tmp/blank.txt"
 printf 'First\000 sentence with a NUL. Second \033[1m one\a here.\n' >"$tmp/nul.txt"
 check "NUL and control characters" 0 "$precis" --sentences 2 "$tmp/nul.txt"
 [ "$(wc -l <"$tmp/out")" = 2 ] || { echo "FAIL NUL: want 2 sentences"; failures=$((failures + 1)); }
+# --per-section: each section's sentences under its Markdown heading, a blank line between sections.
+printf '# Report\n\n## Costs\n\nThe bridge cost more than planned. Steel prices rose in spring. The crews worked late.\n\n## Benefits\n\nTraffic fell in the old town. Buses kept their timetable. Shops reported more visitors.\n' >"$tmp/sections.md"
+check "--per-section" 0 "$precis" --per-section --sentences 1 "$tmp/sections.md"
+[ "$(sed -n '1p;4p' "$tmp/out" | tr '\n' '|')" = "## Costs|## Benefits|" ] && [ "$(wc -l <"$tmp/out")" = 5 ] && [ -z "$(sed -n 3p "$tmp/out")" ] ||
+  { echo "FAIL --per-section: want two headed groups of one sentence: $(cat "$tmp/out")"; failures=$((failures + 1)); }
+check "--per-section --json" 0 "$precis" --per-section --json "$tmp/sections.md"
+grep -q '"sections":\[{"index":0,"title":"Costs","level":2,' "$tmp/out" && grep -q '"section":1,' "$tmp/out" ||
+  { echo "FAIL --per-section --json: want the sections list and each sentence's section"; failures=$((failures + 1)); }
+check "--per-section --headline" 2 "$precis" --per-section --headline "$tmp/sections.md"
+grep -q -- '--per-section: ' "$tmp/err" || { echo "FAIL --per-section --headline: message should name --per-section"; failures=$((failures + 1)); }
 echo "$((checks - failures)) checks passed, $failures failed"
 [ "$failures" = 0 ]

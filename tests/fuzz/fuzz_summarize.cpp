@@ -30,7 +30,7 @@ precis::Options options_from(const std::uint8_t* data) {
   o.headline_characters = (c & 0x40) ? d % 64 : 0;      // 0..63
   if (o.mode == precis::Mode::Headline && o.headline_words == 0 && o.headline_characters == 0) o.headline_words = 1;
   o.keywords = d % 12;
-  o.weights.backward = (d & 0x80) ? -0.5 : 0.0;
+  o.per_section = (d & 0x80) != 0 && o.mode == precis::Mode::Extract;
   return o;
 }
 

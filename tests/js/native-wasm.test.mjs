@@ -5,9 +5,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLI, SHARED, importDist } from './env.mjs';
+import { CLI, SHARED, importPackage } from './env.mjs';
 
-const { loadCore } = await importDist('precis-core.js');
+const { loadCore } = await importPackage('precis-core.js');
 const core = await loadCore();
 const dir = mkdtempSync(join(tmpdir(), 'precis-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));

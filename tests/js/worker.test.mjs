@@ -8,15 +8,15 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, SHARED, importDist } from './env.mjs';
+import { PACKAGE, SHARED, importPackage } from './env.mjs';
 import { installWorkerShim, stats } from './worker-shim.mjs';
 
 const uninstall = installWorkerShim();
 after(uninstall);
 
-const precis = await importDist('precis.js');
+const precis = await importPackage('precis.js');
 const { createWorkerSummarizer, PrecisError, Summarizer } = precis;
-const { loadCore } = await importDist('precis-core.js');
+const { loadCore } = await importPackage('precis-core.js');
 const core = await loadCore();
 
 const articles = readFileSync(join(SHARED, 'data/bbc-dev.jsonl'), 'utf8')
@@ -39,7 +39,7 @@ test('ready resolves once the worker has loaded the wasm, with download progress
   assert.ok(progress.length >= 1);
   const [loaded, total] = progress.at(-1);
   assert.equal(loaded, total);
-  assert.equal(total, readFileSync(join(DIST, 'precis.wasm')).length);
+  assert.equal(total, readFileSync(join(PACKAGE, 'precis.wasm')).length);
 });
 
 test('summarize and keywords in the worker give what the core gives here', async () => {
@@ -107,13 +107,34 @@ test('terminate(): pending requests reject with AbortError, later ones with Inva
 });
 
 test('a worker that cannot load the wasm rejects ready and its requests', async () => {
-  const w = createWorkerSummarizer({ wasmUrl: pathToFileURL(join(DIST, 'no-such.wasm')) });
+  const w = createWorkerSummarizer({ wasmUrl: pathToFileURL(join(PACKAGE, 'no-such.wasm')) });
   await assert.rejects(w.ready, (e) => e.name === 'PrecisError');
   await assert.rejects(w.summarize(SHORT), (e) => e.name === 'PrecisError');
   w.terminate();
-  const missing = createWorkerSummarizer({ workerUrl: pathToFileURL(join(DIST, 'no-such-worker.js')) });
+  const missing = createWorkerSummarizer({ workerUrl: pathToFileURL(join(PACKAGE, 'no-such-worker.js')) });
   await assert.rejects(missing.ready, /worker/);
   missing.terminate();
+});
+
+test('createWorker: the caller starts each worker (a bundler-built one), again after an abort', async () => {
+  const started = [];
+  const w = createWorkerSummarizer({
+    createWorker: () => {
+      started.push(performance.now());
+      return new Worker(pathToFileURL(join(PACKAGE, 'precis-worker.js')), { type: 'module' });
+    },
+  });
+  await w.ready;
+  assert.equal(started.length, 1);
+  assert.deepEqual(await w.summarize(SHORT, { sentences: 2 }), core.summarize(SHORT, { sentences: 2 }));
+  const controller = new AbortController();
+  const busy = w.summarize(BIG, {}, { signal: controller.signal });
+  setTimeout(() => controller.abort(), 20);
+  await rejectsWith(busy, 'AbortError');
+  assert.equal((await w.summarize(SHORT, { sentences: 1 })).stats.selected, 1);
+  assert.equal(started.length, 2, 'the fresh worker came from createWorker too');
+  w.terminate();
+  assert.throws(() => createWorkerSummarizer({ createWorker: 'precis-worker.js' }), TypeError);
 });
 
 test('Summarizer.create({worker: true}) runs the WICG API in a worker with the same output', async () => {
@@ -141,12 +162,12 @@ test('Summarizer.create({worker: true}) runs the WICG API in a worker with the s
 
 test('the worker protocol: handle() answers load and summarize messages in order', async () => {
   // Imported into this (main) thread the module registers no listener; handle() is the whole protocol.
-  const { handle } = await importDist('precis-worker.js');
+  const { handle } = await importPackage('precis-worker.js');
   const sent = [];
   const post = (m) => sent.push(m);
   await handle({ type: 'summarize', id: 0, text: SHORT, options: {} }, post);
   assert.equal(sent.shift().error.message.includes('no load message'), true);
-  await handle({ type: 'load', wasmUrl: pathToFileURL(join(DIST, 'precis.wasm')).href }, post);
+  await handle({ type: 'load', wasmUrl: pathToFileURL(join(PACKAGE, 'precis.wasm')).href }, post);
   await Promise.all([handle({ type: 'summarize', id: 1, text: SHORT, options: { sentences: 1 } }, post), handle({ type: 'summarize', id: 2, text: SHORT, options: { ratio: 9 } }, post)]);
   const kinds = sent.map((m) => m.type);
   assert.ok(kinds.includes('progress'));

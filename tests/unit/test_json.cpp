@@ -44,6 +44,10 @@ TEST_CASE("malformed requests name the field") {
   CHECK(error_of(R"({"text":"x","options":{"mode":"poem"}})").field == "options.mode");
   CHECK(error_of(R"({"text":"x","options":{"clean":1}})").field == "options.clean");
   CHECK(error_of(R"({"text":"x","options":{"colour":1}})").field == "options.colour");
+  // The hand-set score weights are gone: a request that still sends them is told why.
+  const Error weights = error_of(R"({"text":"x","options":{"weights":{"position":1}}})");
+  CHECK(weights.field == "options.weights");
+  CHECK(weights.message.find("fitted model") != std::string::npos);
   CHECK(error_of("{\"text\":\"\xFF\"}").field == "request");  // not UTF-8
   const Error e = error_of("{\"text\": tru}");
   CHECK(e.message.find("byte") != std::string::npos);

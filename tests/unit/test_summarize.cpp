@@ -118,9 +118,6 @@ TEST_CASE("every option out of range names the option and its allowed range") {
       {[](Options& o) { o.redundancy = 0; }, "options.redundancy", "greater than 0 and at most 1"},
       {[](Options& o) { o.redundancy = 1.01; }, "options.redundancy", "greater than 0 and at most 1"},
       {[](Options& o) { o.max_input_bytes = 0; }, "options.maxInputBytes", "1 to 1073741824"},
-      {[](Options& o) { o.weights.salience = 101; }, "options.weights.salience", "0 to 100"},
-      {[](Options& o) { o.weights.title = -1; }, "options.weights.title", "0 to 100"},
-      {[](Options& o) { o.weights.backward = 2; }, "options.weights.backward", "-1 to 1"},
       {[](Options& o) { o.language = "xx"; }, "options.language", "supported: auto, "},
   };
   for (const Case& c : cases) {

@@ -4,7 +4,9 @@
 // The value of the last expression below is what executeScript returns:
 //   { title, textContent, url, lang, method: 'readability' | 'body', length }
 // Readability (Firefox's Reader View library) parses a clone of the document,
-// so the page itself is never modified. Its article HTML is turned back into
+// so the page itself is never modified. Captions are taken out of the clone
+// first (<figcaption>, and short elements whose class or id names a caption):
+// they describe pictures, not the story, and Readability keeps them. Its article HTML is turned back into
 // plain text with a blank line between blocks (paragraphs, headings, list
 // items), which precis's segmenter uses. When Readability finds no article,
 // the page's visible text (document.body.innerText) is used instead; precis's
@@ -19,6 +21,11 @@
     'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE',
     'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TH', 'THEAD', 'TR', 'UL',
   ]);
+  const CAPTIONS = 'figcaption, [class*="caption" i], [id*="caption" i]';
+  // A caption is short; a long element naming one is a container (a page's
+  // <body class="… f_caption_muted_videos_on …">).
+  const MAX_CAPTION_CHARS = 400;
+  const isCaption = (el) => el.localName === 'figcaption' || (el.localName !== 'body' && el.localName !== 'html' && el.textContent.length <= MAX_CAPTION_CHARS);
   const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'BUTTON', 'SELECT', 'TEXTAREA']);
 
   /** Plain text of an element tree: blocks separated by blank lines, <br> as a line break. */
@@ -58,7 +65,9 @@
 
   try {
     if (typeof Readability === 'function') {
-      const article = new Readability(document.cloneNode(true)).parse();
+      const clone = document.cloneNode(true);
+      for (const caption of clone.querySelectorAll(CAPTIONS)) if (isCaption(caption)) caption.remove();
+      const article = new Readability(clone).parse();
       if (article) {
         // article.content is Readability's cleaned HTML, parsed inertly here
         // (DOMParser runs no scripts and loads nothing) only to read its text.

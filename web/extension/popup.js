@@ -1,63 +1,49 @@
-// popup.js — the extension's popup: summarizes the current tab's article, or a
-// selection handed over by the "Summarize selection" menu (background.js).
+// popup.js — the extension's popup and side panel: summarizes the current
+// tab's article, or a selection handed over by the "Summarize selection" menu
+// (background.js), and marks the chosen sentences in the page itself.
 //
 //   popup.html                  the toolbar popup: the active tab of this window
 //   popup.html?tab=<tabId>      the same, against the given tab, opened as a page
 //                               (tests; needs access to that tab: an activeTab grant)
 //   popup.html?selection=<id>   the selection stored in chrome.storage.session
 //                               under "selection:<id>" (opened by background.js)
+//   popup.html?view=panel       the side panel (Chromium's side_panel, Firefox's
+//                               sidebar_action): stays open while the reader reads,
+//                               shows the removed clutter opened, and follows the
+//                               active tab on request ("Summarize this tab", or
+//                               the toolbar button / a shortcut in that tab);
+//                               with &tab=<tabId> it starts on that tab
 //
 // The article comes from readability.js + extract.js injected into the tab
 // (chrome.scripting, allowed by the activeTab grant of the toolbar click); the
 // summary is computed by precis in a module Worker of this extension
-// (precis.js → precis-worker.js → precis.wasm). Nothing goes over the network.
+// (precis-summarizer, bundled in by web/bundle.mjs → precis-worker.js → precis.wasm). Nothing goes over the network.
 // Page text is only ever put into the DOM as text (textContent), never markup.
 // Settings (type, length, copy format) persist in chrome.storage.local.
-import { checkRadios, copyWithFeedback, formatNumber, languageName, node, onRadioChange, summaryText } from './view.js';
-import { MAX_INPUT_BYTES, Summarizer, createWorkerSummarizer, utf8Length } from './precis.js';
+// Highlights: "Highlight in page" sends the chosen sentences to highlight.js in
+// the tab (tab.js); while they are shown, a new summary (another type or
+// length) moves them, and the button clears them.
+import { checkRadios, copyWithFeedback, formatNumber, languageName, node, onRadioChange, summaryText } from '../view.js';
+import { MAX_INPUT_BYTES, createWorkerSummarizer, utf8Length } from 'precis-summarizer';
+import {
+  DEFAULTS, MESSAGE, Problem, chosenTexts, clearHighlights, coreOptionsFor, describeReport, ext, highlightCount, loadSettings,
+  readTab, saveSettings as storeSettings, shortcutOf, showHighlights, tell,
+} from './tab.js';
 
-const TYPES = ['tldr', 'key-points', 'headline', 'teaser'];
-const LENGTHS = ['short', 'medium', 'long'];
-const FORMATS = ['text', 'markdown'];
-const DEFAULTS = { type: 'key-points', length: 'short', format: 'text' };
-const SETTINGS_KEY = 'settings';
 const SELECTION_PREFIX = 'selection:';
-const KEYWORDS = 8;
+const REMOVED_SHOWN = 160; // characters of a removed block shown
 
 const params = new URLSearchParams(location.search);
 const $ = (id) => document.getElementById(id);
 const root = document.documentElement;
-
-/** A problem to show to the reader: a title and one sentence of explanation. */
-class Problem extends Error {
-  constructor(title, body) {
-    super(body);
-    this.title = title;
-  }
-}
+const isPanel = params.get('view') === 'panel';
 
 // ---------------------------------------------------------------- settings
 
 let settings = { ...DEFAULTS };
 
-async function loadSettings() {
-  let saved = {};
-  try {
-    saved = (await chrome.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] ?? {};
-  } catch {
-    saved = {};
-  }
-  const s = { ...DEFAULTS };
-  if (TYPES.includes(saved.type)) s.type = saved.type;
-  if (LENGTHS.includes(saved.length)) s.length = saved.length;
-  if (FORMATS.includes(saved.format)) s.format = saved.format;
-  return s;
-}
-
 function saveSettings() {
-  chrome.storage.local.set({ [SETTINGS_KEY]: settings }).catch(() => {
-    // storage unavailable: the settings just do not persist
-  });
+  storeSettings(settings);
 }
 
 function syncControls() {
@@ -106,6 +92,8 @@ function showProblem(error) {
 function hideResults() {
   $('summary-card').hidden = true;
   $('keywords-card').hidden = true;
+  $('removed-card').hidden = true;
+  $('actions').hidden = true;
   lastRender = null;
 }
 
@@ -130,26 +118,10 @@ function showSource(input) {
 
 // ---------------------------------------------------------------- input
 
-/** The article of a tab: Readability in the tab, else its visible text. */
-async function readTab(tabId) {
-  let injection;
-  try {
-    [injection] = await chrome.scripting.executeScript({ target: { tabId }, files: ['readability.js', 'extract.js'] });
-  } catch (error) {
-    throw new Problem(
-      'precis cannot read this page',
-      `Browsers keep extensions out of some pages (browser settings, the extension store, other extensions' pages), and precis reads a page only after you click its toolbar button. (${error?.message ?? error})`,
-    );
-  }
-  const r = injection?.result;
-  if (!r || typeof r.textContent !== 'string') throw new Problem('precis cannot read this page', 'The page gave no text to summarize.');
-  return { kind: 'article', text: r.textContent, title: String(r.title ?? ''), url: String(r.url ?? ''), method: String(r.method ?? '') };
-}
-
 /** A selection stored by background.js. */
 async function readSelection(id) {
   const key = SELECTION_PREFIX + id;
-  const entry = (await chrome.storage.session.get(key))[key];
+  const entry = (await ext.storage.session.get(key))[key];
   if (!entry) {
     throw new Problem(
       'This selection is no longer here',
@@ -160,18 +132,23 @@ async function readSelection(id) {
   return { kind: 'selection', text: String(entry.text ?? ''), title: String(entry.title ?? ''), url: String(entry.url ?? ''), method: 'selection' };
 }
 
+/** The tab this page is about: ?tab=<id>, else the active tab of its window. */
+async function targetTab() {
+  if (params.has('tab')) {
+    const tabId = Number(params.get('tab'));
+    if (!Number.isInteger(tabId) || tabId < 0) throw new Problem('No such tab', `“${params.get('tab')}” is not a tab id.`);
+    return ext.tabs.get(tabId);
+  }
+  const [tab] = await ext.tabs.query({ active: true, currentWindow: true });
+  if (typeof tab?.id !== 'number') throw new Problem('No page to summarize', 'Open an article, then click the precis button.');
+  return tab;
+}
+
 async function readInput() {
   if (params.has('selection')) return readSelection(params.get('selection'));
-  let tabId;
-  if (params.has('tab')) {
-    tabId = Number(params.get('tab'));
-    if (!Number.isInteger(tabId) || tabId < 0) throw new Problem('No such tab', `“${params.get('tab')}” is not a tab id.`);
-  } else {
-    const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
-    if (typeof tab?.id !== 'number') throw new Problem('No page to summarize', 'Open an article, then click the precis button.');
-    tabId = tab.id;
-  }
-  return readTab(tabId);
+  const tab = await targetTab();
+  windowId = tab.windowId;
+  return readTab(tab.id);
 }
 
 // ---------------------------------------------------------------- rendering
@@ -213,12 +190,29 @@ function renderKeywords(result) {
   $('keywords-card').hidden = result.keywords.length === 0;
 }
 
+const reasonLabel = (reason) => String(reason || 'noise').replaceAll('-', ' ');
+
+/** The blocks cleaning set aside, with their reason (text only, abridged). */
+function renderRemoved(result) {
+  const removed = result.removed ?? [];
+  $('removed-count').textContent = fmt(removed.length);
+  $('removed').replaceChildren(
+    ...removed.map((r) => {
+      const text = r.text.length > REMOVED_SHOWN ? `${r.text.slice(0, REMOVED_SHOWN - 1).trimEnd()}…` : r.text;
+      return node('li', { 'data-reason': r.reason ?? '' }, node('span', { class: 'reason', text: reasonLabel(r.reason) }), node('span', { class: 'removed-text', title: r.text, text }));
+    }),
+  );
+  $('removed-card').hidden = removed.length === 0;
+}
+
 function render(result, s) {
   $('message').hidden = true;
   $('summary-card').hidden = false;
   renderSummary(result, s);
   renderStats(result);
   renderKeywords(result);
+  renderRemoved(result);
+  $('actions').hidden = input?.kind !== 'article';
   lastRender = { result, settings: { ...s } };
 }
 
@@ -242,15 +236,8 @@ async function copySummary() {
 
 let worker = null;
 let input = null;
+let windowId = null; // the window of the tab summarized (the side panel follows its active tab)
 let generation = 0;
-
-/** precis's core options for a type and length: exactly what its Summarizer API sends. */
-async function coreOptionsFor(s) {
-  const summarizer = await Summarizer.create({ type: s.type, length: s.length, worker });
-  const options = summarizer.coreOptions;
-  summarizer.destroy(); // the worker is ours: destroy() leaves it running
-  return { ...options, clean: true, keywords: KEYWORDS, timings: true };
-}
 
 async function update() {
   if (!input) return;
@@ -270,7 +257,7 @@ async function update() {
   root.dataset.state = 'busy';
   $('summary-card').setAttribute('aria-busy', 'true');
   try {
-    const result = await worker.summarize(input.text, await coreOptionsFor(s));
+    const result = await worker.summarize(input.text, await coreOptionsFor(s, worker));
     if (gen !== generation) return;
     render(result, s);
     root.dataset.type = s.type;
@@ -287,7 +274,9 @@ async function update() {
 function settingChanged() {
   saveSettings();
   syncControls();
-  update();
+  update().then(() => {
+    if (highlighted && root.dataset.state === 'ready') highlight(); // move the marks to the new summary
+  });
 }
 
 onRadioChange('type', (value) => {
@@ -304,8 +293,141 @@ $('format').addEventListener('change', () => {
 });
 $('copy').addEventListener('click', copySummary);
 
+// ---------------------------------------------------------------- highlights in the page
+
+let highlighted = false; // the tab shows this page's marks
+
+function syncHighlightButton() {
+  const button = $('highlight');
+  button.textContent = highlighted ? 'Clear highlights' : 'Highlight in page';
+  button.setAttribute('aria-pressed', String(highlighted));
+  button.disabled = !lastRender || chosen(lastRender.result).length === 0;
+}
+
+function highlightStatus(text) {
+  $('highlight-status').textContent = text;
+  $('highlight-status').hidden = !text;
+}
+
+async function highlight() {
+  if (!lastRender || input?.kind !== 'article') return;
+  const tabId = input.tabId;
+  try {
+    const report = await showHighlights(tabId, chosenTexts(lastRender.result, input.text));
+    if (input?.tabId !== tabId) return;
+    highlighted = report.placed > 0;
+    root.dataset.highlights = String(report.placed);
+    highlightStatus(describeReport(report));
+  } catch (error) {
+    highlighted = false;
+    highlightStatus(`Could not highlight the page: ${error?.message ?? error}`);
+  }
+  syncHighlightButton();
+}
+
+async function unhighlight() {
+  if (input?.kind !== 'article') return;
+  try {
+    await clearHighlights(input.tabId);
+    highlightStatus('Highlights cleared.');
+  } catch (error) {
+    highlightStatus(`Could not clear the highlights: ${error?.message ?? error}`);
+  }
+  highlighted = false;
+  root.dataset.highlights = '0';
+  syncHighlightButton();
+}
+
+$('highlight').addEventListener('click', () => (highlighted ? unhighlight() : highlight()));
+
+// ---------------------------------------------------------------- side panel
+
+/** Opens the side panel (Chromium) or sidebar (Firefox) of this window; the popup closes. */
+function openPanel() {
+  // Synchronously first: both browsers want the click's user gesture.
+  const opened = ext.sidePanel ? ext.sidePanel.open({ windowId }) : ext.sidebarAction?.open();
+  Promise.resolve(opened).then(
+    () => window.close(),
+    (error) => highlightStatus(`Could not open the side panel: ${error?.message ?? error}`),
+  );
+}
+$('open-panel').addEventListener('click', openPanel);
+
+let activeTabId = null; // the active tab of the panel's window
+let stale = false; // the summarized tab has loaded another page since
+
+function refreshFollow() {
+  if (!isPanel || input?.kind !== 'article') return;
+  const elsewhere = activeTabId !== null && activeTabId !== input.tabId;
+  $('follow').hidden = !(elsewhere || stale);
+  $('follow-text').textContent = elsewhere
+    ? `This summary is of “${input.title || hostOf(input.url) || 'another tab'}”, not of the tab you are on.`
+    : 'This page has changed since it was summarized.';
+  $('follow-button').textContent = elsewhere ? 'Summarize this tab' : 'Summarize again';
+}
+
+/** Shows the summary of another tab (the panel follows the reader's request). */
+async function follow(tabId) {
+  let next;
+  try {
+    next = await readTab(tabId);
+  } catch (error) {
+    const shortcut = await shortcutOf('open-side-panel') || await shortcutOf('toggle-highlights');
+    $('follow').hidden = false;
+    $('follow-text').textContent = `precis may read a tab only after you click its toolbar button${shortcut ? ` or press ${shortcut}` : ''} there. ${error instanceof Problem ? '' : String(error?.message ?? error)}`.trim();
+    return;
+  }
+  input = next;
+  stale = false;
+  activeTabId = tabId;
+  highlighted = (await highlightCount(tabId)) > 0;
+  highlightStatus('');
+  root.dataset.source = input.kind;
+  root.dataset.method = input.method;
+  showSource(input);
+  refreshFollow();
+  await update();
+  syncHighlightButton();
+}
+
+function listenAsPanel() {
+  ext.tabs.onActivated.addListener((info) => {
+    if (info.windowId !== windowId) return;
+    activeTabId = info.tabId;
+    refreshFollow();
+  });
+  ext.tabs.onUpdated.addListener((tabId, change) => {
+    if (tabId !== input?.tabId || change.status !== 'complete') return;
+    stale = true;
+    highlighted = false;
+    refreshFollow();
+    syncHighlightButton();
+  });
+  ext.runtime.onMessage.addListener((message, sender, reply) => {
+    if (message?.type === MESSAGE.granted && message.windowId === windowId) {
+      if (message.tabId !== input?.tabId || stale || root.dataset.state === 'error') follow(message.tabId);
+    } else if (message?.type === MESSAGE.panelState) {
+      reply({
+        view: 'panel',
+        tabId: input?.tabId ?? null,
+        state: root.dataset.state,
+        sentences: lastRender && input ? chosenTexts(lastRender.result, input.text) : [],
+        removed: lastRender?.result.removed.length ?? 0,
+      });
+    }
+  });
+  $('follow-button').addEventListener('click', () => {
+    if (activeTabId !== null) follow(activeTabId);
+  });
+}
+
+// ---------------------------------------------------------------- start
+
 async function start() {
-  root.classList.toggle('page', params.has('tab') || params.has('selection'));
+  root.classList.toggle('page', !isPanel && (params.has('tab') || params.has('selection')));
+  root.classList.toggle('panel', isPanel);
+  $('removed-card').open = isPanel;
+  $('open-panel').hidden = isPanel || !(ext.sidePanel || ext.sidebarAction);
   root.dataset.state = 'loading';
   showMessage(params.has('selection') ? 'Reading the selection…' : 'Reading the page…');
   try {
@@ -318,13 +440,26 @@ async function start() {
     () => null,
     (error) => new Problem('Could not load the summarizer', String(error?.message ?? error)),
   );
+  shortcutOf('toggle-highlights').then((key) => {
+    if (key) $('highlight').title = `Or press ${key} on the page`;
+  });
   try {
     settings = await loadSettings();
     syncControls();
+    if (isPanel) {
+      // Listen before reading: a panel that may not read its tab yet follows the first grant.
+      windowId = params.has('tab') ? (await ext.tabs.get(Number(params.get('tab')))).windowId : (await ext.windows.getCurrent()).id;
+      listenAsPanel();
+    }
     input = await readInput();
     root.dataset.source = input.kind;
     root.dataset.method = input.method;
     showSource(input);
+    if (input.kind === 'article') {
+      activeTabId = input.tabId;
+      if (!isPanel) tell({ type: MESSAGE.granted, tabId: input.tabId, windowId });
+      highlighted = (await highlightCount(input.tabId)) > 0;
+    }
     if (root.dataset.state === 'loading') showMessage('Loading the summarizer…');
     const problem = await ready;
     if (problem) throw problem;
@@ -333,6 +468,7 @@ async function start() {
     return;
   }
   await update();
+  syncHighlightButton();
   if (root.dataset.state === 'ready') announce(`Summary ready: ${chosen(lastRender.result).length} sentences`);
 }
 

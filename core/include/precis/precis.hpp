@@ -38,22 +38,6 @@ enum class Mode {
   Headline,  // one sentence, cut at a word boundary to the headline limits
 };
 
-// The weights of a sentence score's parts (see ScoreParts). Each part is in
-// [0, 1] before weighting; the score is  length × Σ weight·part / Σ weight
-// (the title weight counts only when there is a title). Chosen on bbc-dev
-// with bench/quality/tune.mjs, keeping a real lead prior for news in
-// general (README "Quality" explains each choice).
-struct ScoreWeights {
-  double centrality = 0.20;  // similarity to the rest of the text
-  double position = 0.20;    // lead prior 1 / sqrt(1 + i)
-  double title = 0.15;       // cosine to the title
-  double salience = 0.60;    // recurring content words (Luhn / OTS)
-  // PacSum-style direction: similarity to earlier sentences counts with this
-  // weight, to later ones fully. In [-1, 1]; 0 (undirected) did best on
-  // bbc-dev, negative values (PacSum's choice on CNN/DM) cost ~1 point.
-  double backward = 0.0;
-};
-
 struct Options {
   Budget budget;
   Mode mode = Mode::Extract;
@@ -73,8 +57,10 @@ struct Options {
   std::size_t max_input_bytes = std::size_t{16} << 20;
   // Measure per-stage wall time into Stats::timings (makes output vary).
   bool timings = false;
-  // Advanced: how the score's parts are mixed.
-  ScoreWeights weights;
+  // Key points per section (long documents with headings): the budget applies
+  // to each section (Result::sections) instead of the whole text, and each
+  // section's sentences are chosen among its own. Extract mode only.
+  bool per_section = false;
 };
 
 // The allowed ranges, shared by validation and the documentation.
@@ -145,9 +131,21 @@ struct Sentence {
   Span span;
   std::size_t paragraph = 0;  // index of the body paragraph it belongs to
   std::size_t block = 0;      // index into Result::blocks
+  std::size_t section = 0;    // index into Result::sections
   double score = 0;
   ScoreParts parts;
   bool selected = false;
+};
+
+// A part of the text under one heading (Markdown `#` lines, HTML <h1>-<h6>,
+// Setext underlines, or — in long plain text — short heading-like lines).
+// The text before the first heading is a section without a heading.
+struct Section {
+  std::string title;           // the heading without its markup; empty for the lead-in
+  std::optional<Span> heading; // the heading's words in the input
+  std::size_t level = 0;       // 1 (top) to 6; 0 for the lead-in
+  std::size_t sentences = 0;   // body sentences in it (headings not counted)
+  std::size_t selected = 0;
 };
 
 struct Keyword {
@@ -181,6 +179,7 @@ struct Result {
   std::optional<Block> title; // the detected title line, if any
   std::vector<Block> blocks;  // every block of the input, in order
   std::vector<Sentence> sentences;  // every body sentence, in order
+  std::vector<Section> sections;    // in order; one (the whole text) when it has no headings
   std::string summary;        // selected sentences joined, or the headline
   std::vector<Keyword> keywords;
   Stats stats;

@@ -1,6 +1,8 @@
-// Type-checked against precis.d.ts by tests/js/types.test.mjs (tsc --strict): every
+// Type-checked by tests/package/types.test.mjs (tsc --strict) in a project that installed the tarball: every
 // documented use of the API must compile.
-import { Summarizer, summarize, keywords, createWorkerSummarizer, PrecisError, TEASER_WEIGHTS, configure, load } from './precis.js';
+import { Summarizer, summarize, keywords, createWorkerSummarizer, PrecisError, configure, load } from 'precis-summarizer';
+import { installed, Summarizer as InEffect } from 'precis-summarizer/polyfill';
+import { handle } from 'precis-summarizer/worker';
 
 async function main(text: string) {
   const availability: 'available' | 'unavailable' | 'downloadable' | 'downloading' = await Summarizer.availability({ type: 'tldr' });
@@ -11,7 +13,7 @@ async function main(text: string) {
   const usage: number = await s.measureInputUsage(text);
   const quota: number = s.inputQuota;
   s.destroy();
-  const r = await summarize(text, { sentences: 3, timings: true, weights: TEASER_WEIGHTS });
+  const r = await summarize(text, { sentences: 3, timings: true, perSection: false });
   const first = r.sentences.filter((x) => x.selected).map((x) => text.slice(x.utf16Start, x.utf16End) + x.byteStart + x.score);
   const k = await keywords(text, { limit: 5 });
   k.map((x) => x.text + x.score + x.count);
@@ -20,7 +22,12 @@ async function main(text: string) {
   const r2 = await w.summarize(text, { ratio: 0.2 }, { signal: new AbortController().signal });
   r2.removed.map((b) => b.reason);
   w.terminate();
+  const own = createWorkerSummarizer({ createWorker: () => new Worker(new URL('./my-worker.js', import.meta.url), { type: 'module' }) });
+  own.terminate();
+  const polyfilled: boolean = installed;
+  const viaGlobal = await InEffect.create({ type: 'tldr' });
+  await handle({ type: 'load' }, (reply) => console.log(reply.type));
   try { await summarize(text, { ratio: 2 }); } catch (e) { if (e instanceof PrecisError) console.log(e.field); }
-  return [availability, out, stream, usage, quota, first, r.stats.timings?.totalMs, r.language];
+  return [availability, out, stream, usage, quota, first, r.stats.timings?.totalMs, r.language, polyfilled, viaGlobal];
 }
 main('x');

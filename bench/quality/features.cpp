@@ -1,0 +1,114 @@
+// precis_features: the core's sentence features and choices, for fitting the
+// sentence model (bench/quality/train.mjs). Reads `precis --jsonl` requests
+// ({"text": ..., "options": {...}}) one per line on stdin and writes one line
+// per request:
+//   {"sentences":[{"text":"...","paragraph":0,"selected":true,"score":0.61,"x":[...]}, ...],
+//    "title":"..."|null,"language":"en","summary":"..."}
+// (or {"error":...}). With --model FILE (the JSON train.mjs writes for a fold),
+// sentences are scored by that model instead of the fitted one, so held-out
+// folds are evaluated by the core itself. --names prints the feature names.
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <variant>
+
+#include <nlohmann/json.hpp>
+
+#include "json.hpp"
+#include "pipeline.hpp"
+
+namespace {
+
+[[noreturn]] void fail(const std::string& message) {
+  std::cerr << "precis_features: " << message << '\n';
+  std::exit(2);
+}
+
+// A model as train.mjs writes it for a fold: {"names": [...], "base": b,
+// "depth": d, "trees": n, "features": [...], "thresholds": [... null for
+// "always left"], "leaves": [...]} — the table sentence_model.hpp holds.
+struct ModelStorage {
+  std::vector<std::uint8_t> features;
+  std::vector<float> thresholds;
+  std::vector<float> leaves;
+};
+
+precis::SentenceModel read_model(const std::string& path, ModelStorage& storage) {
+  std::ifstream in(path);
+  if (!in) fail("cannot read " + path);
+  nlohmann::json j;
+  try {
+    in >> j;
+    const nlohmann::json& names = j.at("names");
+    if (names.size() > precis::kSentenceFeatureCount) fail(path + ": the model has more features than the core");
+    for (std::size_t k = 0; k < names.size(); ++k) {
+      if (names[k].get<std::string>() != precis::kSentenceFeatureNames[k]) fail(path + ": feature " + std::to_string(k) + " differs");
+    }
+    if (j.at("depth").get<std::size_t>() != precis::kTreeDepth) fail(path + ": trees of another depth than the core's");
+    for (const nlohmann::json& f : j.at("features")) storage.features.push_back(f.get<std::uint8_t>());
+    for (const nlohmann::json& t : j.at("thresholds")) storage.thresholds.push_back(t.is_null() ? precis::kAlways : t.get<float>());
+    for (const nlohmann::json& v : j.at("leaves")) storage.leaves.push_back(v.get<float>());
+    const std::size_t trees = j.at("trees").get<std::size_t>();
+    if (storage.features.size() != trees * precis::kTreeSplits || storage.thresholds.size() != storage.features.size() ||
+        storage.leaves.size() != trees * (precis::kTreeSplits + 1)) {
+      fail(path + ": table sizes do not match " + std::to_string(trees) + " trees");
+    }
+    return {j.at("base").get<float>(), storage.features, storage.thresholds, storage.leaves};
+  } catch (const nlohmann::json::exception& e) {
+    fail(path + ": " + e.what());
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  precis::SentenceModel model = precis::kSentenceModel;
+  ModelStorage storage;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--model" && i + 1 < argc) {
+      model = read_model(argv[++i], storage);
+    } else if (arg == "--names") {
+      nlohmann::json names = nlohmann::json::array();
+      for (std::string_view n : precis::kSentenceFeatureNames) names.push_back(std::string(n));
+      std::cout << names.dump() << '\n';
+      return 0;
+    } else {
+      fail("usage: precis_features [--model FILE | --names] < requests.jsonl");
+    }
+  }
+  std::ios::sync_with_stdio(false);
+  std::string line;
+  while (std::getline(std::cin, line)) {
+    if (line.empty()) continue;
+    auto parsed = precis::json::parse_request(line);
+    if (auto* error = std::get_if<precis::Error>(&parsed)) {
+      std::cout << precis::json::render_error(*error) << '\n';
+      continue;
+    }
+    const auto& request = std::get<precis::json::Request>(parsed);
+    std::vector<precis::SentenceFeatures> features;
+    const precis::Outcome outcome = precis::summarize_with(request.text, request.options, model, &features);
+    if (outcome.error) {
+      std::cout << precis::json::render_error(*outcome.error) << '\n';
+      continue;
+    }
+    const precis::Result& r = outcome.result;
+    nlohmann::json out;
+    nlohmann::json sentences = nlohmann::json::array();
+    for (std::size_t i = 0; i < r.sentences.size(); ++i) {
+      const precis::Sentence& s = r.sentences[i];
+      nlohmann::json x = nlohmann::json::array();
+      for (double v : features[i].values) x.push_back(v);
+      sentences.push_back({{"text", s.text}, {"paragraph", s.paragraph}, {"selected", s.selected},
+                           {"score", s.score}, {"x", std::move(x)}});
+    }
+    out["sentences"] = std::move(sentences);
+    out["title"] = r.title ? nlohmann::json(r.title->text) : nlohmann::json(nullptr);
+    out["language"] = r.language;
+    out["summary"] = r.summary;
+    std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  }
+  return 0;
+}
