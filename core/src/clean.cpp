@@ -1,6 +1,7 @@
 #include "clean.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <unordered_map>
 
@@ -622,6 +623,9 @@ struct Classifier {
 
   const std::vector<NoiseReason>* forced = nullptr;  // HTML: reasons implied by elements
   LanguageDetector* detector = nullptr;
+  // Per block, the body model's probability that it is article text; 1 where
+  // the model did not decide (a clean article, a cue verdict, the title).
+  std::vector<double> body_probability = {};
 
   // The block's text as a view into `text` when it has the same bytes (plain
   // text that needed no repair), so the detector reads it once for cleaning
@@ -1035,6 +1039,7 @@ struct Classifier {
     // (fitted on real pages, where furniture is the rule) stay out of it.
     bool furniture = false;
     for (const Features& x : f) furniture = furniture || x.local_reason != NoiseReason::None;
+    body_probability.assign(f.size(), 1.0);
     if (!furniture && trace == nullptr) return;
     std::vector<BlockEvidence> evidence = block_evidence();
     std::vector<BlockFeatures> features = block_features(evidence);
@@ -1069,6 +1074,7 @@ struct Classifier {
       const double score = model_score(models.body, features[i]);
       if (trace != nullptr) trace->scores[i] = score;
       if (decided) continue;
+      body_probability[i] = 1 / (1 + std::exp(-score));
       if (score >= models.body.threshold) {
         f[i].reason = NoiseReason::None;
       } else if (f[i].reason == NoiseReason::None) {
@@ -1175,7 +1181,9 @@ std::optional<std::size_t> title_only(std::vector<Block>& blocks) {
 
 std::optional<std::size_t> classify(std::string_view text, std::vector<Block>& blocks, bool remove_noise,
                                     std::string_view language, const std::vector<NoiseReason>* forced,
-                                    LanguageDetector* detector, const CleaningModels& models, CleanTrace* trace) {
+                                    LanguageDetector* detector, const CleaningModels& models, CleanTrace* trace,
+                                    std::vector<double>* body_probability) {
+  if (body_probability != nullptr) body_probability->assign(blocks.size(), 1.0);
   if (!remove_noise) return title_only(blocks);
   LanguageDetector local;
   Classifier c{text, blocks, {}, std::nullopt, "und", forced, detector != nullptr ? detector : &local};
@@ -1194,6 +1202,9 @@ std::optional<std::size_t> classify(std::string_view text, std::vector<Block>& b
   c.decide(models, trace);
   c.keep_some_body();
   c.write();
+  if (body_probability != nullptr && c.body_probability.size() == blocks.size()) {
+    *body_probability = std::move(c.body_probability);
+  }
   return c.title;
 }
 
@@ -1201,8 +1212,10 @@ std::optional<std::size_t> classify(std::string_view text, std::vector<Block>& b
 
 std::optional<std::size_t> classify_blocks(std::string_view text, std::vector<Block>& blocks, bool remove_noise,
                                            std::string_view language, LanguageDetector* detector,
-                                           const std::vector<NoiseReason>* forced) {
-  return classify_blocks_with(text, blocks, remove_noise, language, detector, forced, kCleaningModels, nullptr);
+                                           const std::vector<NoiseReason>* forced,
+                                           std::vector<double>* body_probability) {
+  if (forced != nullptr && forced->size() != blocks.size()) forced = nullptr;
+  return classify(text, blocks, remove_noise, language, forced, detector, kCleaningModels, nullptr, body_probability);
 }
 
 std::optional<std::size_t> classify_blocks_with(std::string_view text, std::vector<Block>& blocks, bool remove_noise,
@@ -1210,7 +1223,7 @@ std::optional<std::size_t> classify_blocks_with(std::string_view text, std::vect
                                                 const std::vector<NoiseReason>* forced, const CleaningModels& models,
                                                 CleanTrace* trace) {
   if (forced != nullptr && forced->size() != blocks.size()) forced = nullptr;  // (never: one block per HTML block)
-  return classify(text, blocks, remove_noise, language, forced, detector, models, trace);
+  return classify(text, blocks, remove_noise, language, forced, detector, models, trace, nullptr);
 }
 
 }  // namespace precis

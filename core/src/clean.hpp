@@ -45,11 +45,15 @@ namespace precis {
 // `detector`, when given, keeps the language evidence of the blocks for the
 // caller's own detection on the same text. `forced`, when given (text read
 // from HTML, see noise_html.hpp), holds per block the reason its element
-// implies (None: decide from the text).
+// implies (None: decide from the text). `body_probability`, when given,
+// receives per block the body model's probability that the block is article
+// text (1 where the model did not decide: an article without furniture, a
+// block with a furniture cue of its own, the title).
 [[nodiscard]] std::optional<std::size_t> classify_blocks(std::string_view text, std::vector<Block>& blocks,
                                                          bool remove_noise, std::string_view language = "auto",
                                                          LanguageDetector* detector = nullptr,
-                                                         const std::vector<NoiseReason>* forced = nullptr);
+                                                         const std::vector<NoiseReason>* forced = nullptr,
+                                                         std::vector<double>* body_probability = nullptr);
 
 // What cleaning saw, per block, for the bench tools and tests: the cue
 // rules' verdict, the features the title model read and its scores (0 for

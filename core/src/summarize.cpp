@@ -86,7 +86,8 @@ Outcome summarize_text(std::string_view text, const Options& options, const Sent
   doc.blocks = split_blocks(text, doc.offsets);
   LanguageDetector detector;
   doc.title_block =
-      classify_blocks(text, doc.blocks, options.clean, options.language, &detector, page ? &page->forced : nullptr);
+      classify_blocks(text, doc.blocks, options.clean, options.language, &detector, page ? &page->forced : nullptr,
+                      &doc.body_probability);
   if (page != nullptr) doc.html_headings = &page->heading;
   doc.language = options.language == "auto" ? detector.detect(text, doc.blocks) : options.language;
   if (options.clean) restore_section_bodies(text, doc.blocks, doc.title_block);  // issue 18
@@ -113,6 +114,12 @@ Outcome summarize_text(std::string_view text, const Options& options, const Sent
   const Budget asked = options.mode == Mode::Headline ? Budget{BudgetUnit::Sentences, 1} : options.budget;
   const double share = budget_share(asked, doc.terms, lengths, options.per_section ? std::max<std::size_t>(1, sections.sections.size()) : 1);
   Scores scores = score_sentences(text, doc.sentences, doc.terms, {doc.title_block.has_value(), share}, model);
+  // A sentence is worth choosing when it is article text and, if it is, worth
+  // summarizing: the model's score weighted by cleaning's confidence that its
+  // block is body (1 in an article without page furniture).
+  for (std::size_t i = 0; i < doc.sentences.size(); ++i) {
+    scores.total[i] *= doc.body_probability[doc.sentences[i].block];
+  }
   timer.lap(timings.score_ms);
 
   // select
