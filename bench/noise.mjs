@@ -19,10 +19,17 @@ import { join, resolve } from 'node:path';
 
 import { flag, opt, precisCli, root } from './cli.mjs';
 
-const precis = precisCli('noise', 1);
+const main = process.argv[1] && resolve(process.argv[1]) === resolve(root, 'bench/noise.mjs');
+const precis = main ? precisCli('noise', 1) : null;
 const corpusDir = resolve(root, opt('--corpus', 'tests/corpus/noisy'));
 const bbcPath = resolve(root, opt('--bbc', '../shared/data/bbc-dev.jsonl'));
 const verbose = flag('--verbose');
+
+/** The labelled pages of the noisy corpus: [{file, paste, blocks: [{label, text, byteStart, byteEnd}]}]. */
+export function corpusPages(dir = corpusDir) {
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.page')).sort() : [];
+  return files.map((f) => ({ file: f, ...parsePage(readFileSync(join(dir, f), 'utf8')) }));
+}
 
 // ------------------------------------------------------------ corpus format
 // A page is one line per block: "[label] text", blank lines kept. The paste is
@@ -93,8 +100,7 @@ const prf = (tp, fp, fn) => {
 
 // ------------------------------------------------------------ 1. noisy corpus
 async function corpus() {
-  const files = existsSync(corpusDir) ? readdirSync(corpusDir).filter((f) => f.endsWith('.page')).sort() : [];
-  const pages = files.map((f) => ({ file: f, ...parsePage(readFileSync(join(corpusDir, f), 'utf8')) }));
+  const pages = corpusPages();
   const outputs = await pool(pages, (p) => run(p.paste));
   let tp = 0, fp = 0, fn = 0, tn = 0;
   let titles = 0, titlesRight = 0, reasonRight = 0, outside = 0, selected = 0, blocksTotal = 0;
@@ -188,10 +194,12 @@ async function clean() {
   return { removed };
 }
 
-const noisy = await corpus();
-const bbc = await clean();
-if (bbc.removed > 0) {
-  console.error(`FAIL: ${bbc.removed} block(s) removed from clean bbc-dev articles`);
-  process.exit(1);
+if (main) {
+  const noisy = await corpus();
+  const bbc = await clean();
+  if (bbc.removed > 0) {
+    console.error(`FAIL: ${bbc.removed} block(s) removed from clean bbc-dev articles`);
+    process.exit(1);
+  }
+  if (noisy.outside > 0) console.log(`note: ${noisy.outside} selected sentence(s) came from outside labelled body blocks`);
 }
-if (noisy.outside > 0) console.log(`note: ${noisy.outside} selected sentence(s) came from outside labelled body blocks`);

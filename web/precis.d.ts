@@ -73,7 +73,8 @@ export type NoiseReason =
   | 'advertisement'
   | 'repeated'
   | 'other-language'
-  | 'fragment';
+  | 'fragment'
+  | 'outside-article';
 
 /** A block cleaning set aside. */
 export interface RemovedBlock extends Span {

@@ -1,5 +1,7 @@
 #include "blocks.hpp"
 
+#include <algorithm>
+
 #include "text_scan.hpp"
 #include "unicode.hpp"
 #include "utf8.hpp"
@@ -18,25 +20,25 @@ bool starts_lowercase(std::string_view text, std::size_t pos, std::size_t end) {
   return unicode::is_lowercase(utf8::decode(text, pos).code_point);
 }
 
-bool continues_line(std::string_view text, const Line& previous, const Line& next) {
-  if (scan::ends_sentence(text, previous.start, previous.end)) return false;
-  const scan::Last last = scan::last_code_point(text, previous.start, previous.end);
-  if (last.code_point == ':') return false;
-  return starts_lowercase(text, next.start, next.end);
-}
-
 // Text is hard-wrapped when (almost) no line is longer than a wrap width. A
 // paste from a web page has its paragraphs on one long line each; there, a
 // line that starts in lowercase is a block of its own ("di Marco Rossi" under
 // a headline), not the continuation of the line above.
 constexpr std::size_t kWrapMaxCodePoints = 100;
 constexpr std::size_t kLongLinesPerMille = 50;  // up to 5% longer lines (URLs, tables)
+// The wrap width is the length 90% of the lines stay within; a wrapped line
+// ends where the next word would have passed 80% of it.
+constexpr std::size_t kWidthPerMille = 900;
+constexpr std::size_t kWrapFill = 8;  // tenths of the width
 
-bool hard_wrapped(std::string_view text) {
-  std::size_t lines = 0, long_lines = 0, length = 0;
+// The width text is wrapped to (code points, spaces not counted), or 0 when
+// it is not hard-wrapped.
+std::size_t wrap_width(std::string_view text) {
+  std::vector<std::size_t> lengths;
+  std::size_t long_lines = 0, length = 0;
   auto end_line = [&] {
     if (length > 0) {
-      ++lines;
+      lengths.push_back(length);
       if (length > kWrapMaxCodePoints) ++long_lines;
     }
     length = 0;
@@ -49,7 +51,45 @@ bool hard_wrapped(std::string_view text) {
     }
   }
   end_line();
-  return long_lines * 1000 <= lines * kLongLinesPerMille;
+  if (lengths.empty() || long_lines * 1000 > lengths.size() * kLongLinesPerMille) return 0;
+  const std::size_t at = std::min(lengths.size() - 1, lengths.size() * kWidthPerMille / 1000);
+  std::nth_element(lengths.begin(), lengths.begin() + static_cast<std::ptrdiff_t>(at), lengths.end());
+  return lengths[at];
+}
+
+// Code points of text[begin, end) (spaces not counted), and of its first word.
+struct LineLength {
+  std::size_t all = 0;
+  std::size_t first_word = 0;
+};
+
+LineLength line_length(std::string_view text, std::size_t begin, std::size_t end) {
+  LineLength n;
+  bool in_first = true;
+  for (std::size_t pos = begin; pos < end; ++pos) {
+    const char c = text[pos];
+    if (c == ' ' || c == '\t') {
+      in_first = false;
+    } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+      ++n.all;
+      if (in_first) ++n.first_word;
+    }
+  }
+  return n;
+}
+
+// A line break inside a paragraph wrapped to `width`: the line does not end
+// a sentence, the next starts in lowercase, and the next line's first word
+// would not have fitted on the line (a menu item or a short heading above a
+// lowercase line ends before the margin: it is a line of its own).
+bool continues_line(std::string_view text, const Line& previous, const Line& next, std::size_t width) {
+  if (scan::ends_sentence(text, previous.start, previous.end)) return false;
+  const scan::Last last = scan::last_code_point(text, previous.start, previous.end);
+  if (last.code_point == ':') return false;
+  if (!starts_lowercase(text, next.start, next.end)) return false;
+  const std::size_t fits = line_length(text, previous.start, previous.end).all +
+                           line_length(text, next.start, next.end).first_word;
+  return fits * 10 > width * kWrapFill;
 }
 
 }  // namespace
@@ -59,7 +99,7 @@ std::vector<Block> split_blocks(std::string_view text, const Utf16Offsets& offse
   std::size_t block_start = 0, block_end = 0;
   bool open = false;
   Line previous{0, 0, true};
-  const bool wrapped = hard_wrapped(text);
+  const std::size_t width = wrap_width(text);
 
   auto close = [&] {
     if (!open) return;
@@ -79,7 +119,7 @@ std::vector<Block> split_blocks(std::string_view text, const Utf16Offsets& offse
     const Line line{start, scan::trim_space_end(text, start, eol), start == eol};
     if (line.blank) {
       close();
-    } else if (open && wrapped && continues_line(text, previous, line)) {
+    } else if (open && width > 0 && continues_line(text, previous, line, width)) {
       block_end = line.end;
     } else {
       close();

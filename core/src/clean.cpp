@@ -1,11 +1,12 @@
 #include "clean.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <unordered_map>
 
+#include "block_model.hpp"
 #include "language.hpp"
-#include "noise_html.hpp"
 #include "noise_markers.hpp"
 #include "stopwords.hpp"
 #include "text_scan.hpp"
@@ -76,6 +77,7 @@ inline constexpr double kNavCoverage = 0.7;
 inline constexpr double kMenuRowCoverage = 0.3;
 inline constexpr std::size_t kMenuRowMinWords = 4;
 inline constexpr double kAdCoverage = 0.8;
+inline constexpr double kCommentCoverage = 0.5;  // "37 comments", "Reply", "Leave a Reply"
 inline constexpr double kRelatedHeadingCoverage = 0.8;
 inline constexpr double kButtonCoverage = 0.9;
 inline constexpr double kCookieHeadingCoverage = 0.8;
@@ -129,38 +131,21 @@ using noise::Cue;
 
 // ------------------------------------------------------------ measurements
 
-// Word units of text[begin, end), in halves (a CJK character is 1, another token 2).
+// Word units of text, in halves (scan::WordUnits).
 std::size_t half_words(std::string_view text) {
-  std::size_t halves = 0;
-  bool in_token = false;
+  scan::WordUnits units;
   for (std::size_t pos = 0; pos < text.size();) {
     const auto b = static_cast<unsigned char>(text[pos]);
-    if (b < 0x80) {  // the same as below for ASCII, without the decoder
+    if (b < 0x80) {
+      units.add(b);
       ++pos;
-      if (b <= 0x20 || b == 0x7F) {
-        in_token = false;
-      } else if (!in_token && (((b | 0x20) >= 'a' && (b | 0x20) <= 'z') || (b >= '0' && b <= '9'))) {
-        halves += 2;
-        in_token = true;
-      }
       continue;
     }
     const utf8::Decoded d = utf8::decode(text, pos);
+    units.add_non_ascii(d.code_point);
     pos += d.length;
-    if (unicode::is_space(d.code_point) || unicode::is_control(d.code_point)) {
-      in_token = false;
-    } else if (noise::is_cjk_cp(d.code_point)) {
-      halves += 1;
-      in_token = false;
-    } else if (!in_token) {
-      if (unicode::is_letter(d.code_point) || unicode::is_digit(d.code_point)) {
-        // A Korean word (eojeol) carries its particles: about 1.5 words.
-        halves += unicode::script_of(d.code_point) == unicode::Script::Hangul ? 3 : 2;
-        in_token = true;
-      }
-    }
   }
-  return halves;
+  return units.halves;
 }
 
 struct DateTime {
@@ -342,6 +327,43 @@ bool is_label_punct(char32_t c) {
          c == ']' || c == 0xFF3D;
 }
 
+// Content terms of a key: 5-letter prefixes of non-stopword tokens of 3+
+// letters, character bigrams of tokens with CJK, 2-syllable Hangul prefixes.
+template <class Each>
+void each_term(std::string_view key, const StopwordSet& stop, Each each) {
+  scan::each_token(key, [&](std::string_view token) {
+    bool cjk = false;
+    std::size_t n = 0, fifth = token.size();  // code points; where the 6th starts
+    for (std::size_t pos = 0; pos < token.size();) {
+      const utf8::Decoded d = utf8::decode(token, pos);
+      cjk = cjk || noise::is_cjk_cp(d.code_point);
+      if (n == 5) fifth = pos;
+      ++n;
+      pos += d.length;
+    }
+    if (cjk) {
+      std::size_t a = 0;
+      std::size_t b = utf8::decode(token, 0).length;
+      while (b < token.size()) {
+        const std::size_t c = b + utf8::decode(token, b).length;
+        each(token.substr(a, c - a));
+        a = b;
+        b = c;
+      }
+      return true;
+    }
+    if (unicode::script_of(utf8::decode(token, 0).code_point) == unicode::Script::Hangul) {
+      if (n >= 2) {
+        const std::size_t second = utf8::decode(token, 0).length;
+        each(token.substr(0, second + utf8::decode(token, second).length));
+      }
+      return true;
+    }
+    if (n >= 3 && !stop.contains(token)) each(token.substr(0, fifth));
+    return true;
+  });
+}
+
 // ------------------------------------------------------------ per block
 
 enum class Local { Good, Weak };
@@ -360,6 +382,11 @@ struct Features {
   bool caption_marker = false;
   bool ai_image = false;     // an "AI-generated image" label: a caption sits above it
   bool ad_label = false;  // "Advertisement", "Sponsored": the next line may be the ad
+  bool forced = false;    // HTML: the element implies the reason
+  bool comment_line = false;  // a short line of a comment section
+  TextShape shape;            // text_shape() of the block (its `half_words` are `words`)
+  NoiseReason local_reason = NoiseReason::None;  // the block's own cues' verdict (before the context passes)
+  double density = -1;    // stopword density in the body's language (< 0: no list)
 };
 
 bool looks_like_title(std::string_view line) {
@@ -392,10 +419,12 @@ std::size_t stopword_hits(std::string_view key, const StopwordList* list) {
   return hits;
 }
 
-// Share of tokens (alphabetic scripts) or Han characters (Chinese) that are stopwords.
+// Share of tokens (alphabetic scripts) or Han characters (Chinese) that are
+// stopwords; -1 when there is nothing to measure (no list for the language,
+// a script without word spaces, no token).
 double stopword_density(std::string_view key, std::string_view language) {
   const StopwordList* list = stopwords_for(language);
-  if (list == nullptr) return 1.0;
+  if (list == nullptr) return -1.0;
   if (language == "zh") {
     std::size_t han = 0, hits = 0;
     for (std::size_t pos = 0; pos < key.size();) {
@@ -406,12 +435,12 @@ double stopword_density(std::string_view key, std::string_view language) {
       }
       pos += d.length;
     }
-    return han == 0 ? 1.0 : static_cast<double>(hits) / static_cast<double>(han);
+    return han == 0 ? -1.0 : static_cast<double>(hits) / static_cast<double>(han);
   }
-  if (script_group(language) != "latin" && script_group(language) != "cyrillic") return 1.0;
+  if (script_group(language) != "latin" && script_group(language) != "cyrillic") return -1.0;
   // A key's tokens are separated by single spaces, none at either end.
   const std::size_t tokens = key.empty() ? 0 : static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ')) + 1;
-  return tokens == 0 ? 1.0 : static_cast<double>(stopword_hits(key, list)) / static_cast<double>(tokens);
+  return tokens == 0 ? -1.0 : static_cast<double>(stopword_hits(key, list)) / static_cast<double>(tokens);
 }
 
 // Cue rules on one block, in order of specificity. Sets reason / flags.
@@ -594,6 +623,9 @@ struct Classifier {
 
   const std::vector<NoiseReason>* forced = nullptr;  // HTML: reasons implied by elements
   LanguageDetector* detector = nullptr;
+  // Per block, the body model's probability that it is article text; 1 where
+  // the model did not decide (a clean article, a cue verdict, the title).
+  std::vector<double> body_probability = {};
 
   // The block's text as a view into `text` when it has the same bytes (plain
   // text that needed no repair), so the detector reads it once for cleaning
@@ -618,7 +650,8 @@ struct Classifier {
     for (std::size_t i = 0; i < blocks.size(); ++i) {
       Features& x = f[i];
       const std::string_view r = raw(i);
-      x.words = static_cast<double>(half_words(r)) / 2.0;
+      x.shape = text_shape(r);
+      x.words = x.shape.half_words / 2.0;
       x.ends = scan::ends_sentence(r, 0, r.size());
       const bool is_forced = forced != nullptr && (*forced)[i] != NoiseReason::None;
       if (!is_forced && r.size() <= L::kKeyMaxBytes) {
@@ -629,12 +662,18 @@ struct Classifier {
       }
       if (is_forced) {
         x.reason = (*forced)[i];
+        x.local_reason = x.reason;
+        x.forced = true;
         continue;
       }
       if (r.size() <= L::kKeyMaxBytes) {
         x.hits = noise::scan_cues(x.key, button_mask);
         x.scanned = true;
         classify_local(r, x);
+        x.local_reason = x.reason;
+        x.comment_line = x.words <= L::kMarkerLineMaxWords &&
+                         (x.hits.coverage(Cue::Comment) >= L::kCommentCoverage ||
+                          (x.hits.has(Cue::Comment) && !r.empty() && scan::last_code_point(r, 0, r.size()).code_point == ':'));
       }
     }
   }
@@ -677,10 +716,10 @@ struct Classifier {
     for (std::size_t i = 0; i < f.size(); ++i) {
       Features& x = f[i];
       const bool long_enough = (x.ends && x.words >= L::kGoodMinWords) || x.words >= L::kGoodUnpunctuatedWords;
+      x.density = stopword_density(x.key, language);
       bool dense = true;
-      if (x.words >= L::kStopwordMinWords) {
-        const double density = stopword_density(x.key, language);
-        dense = density >= (language == "zh" ? L::kStopwordLowZh : L::kStopwordLow);
+      if (x.words >= L::kStopwordMinWords && x.density >= 0) {
+        dense = x.density >= (language == "zh" ? L::kStopwordLowZh : L::kStopwordLow);
       }
       x.local = long_enough && dense ? Local::Good : Local::Weak;
     }
@@ -688,33 +727,9 @@ struct Classifier {
 
   bool good(std::size_t i) const { return !is_noise(f[i]) && f[i].local == Local::Good && title != i; }
 
-  // Content terms of a key: 5-letter prefixes of non-stopword tokens, CJK
-  // character bigrams, 2-syllable Hangul prefixes.
   void add_terms(std::string_view key, std::vector<std::string>& out) const {
     const StopwordSet stop(language);
-    scan::each_token(key, [&](std::string_view token) {
-      std::vector<std::size_t> cps;  // code point starts
-      bool cjk = false;
-      for (std::size_t pos = 0; pos < token.size();) {
-        const utf8::Decoded d = utf8::decode(token, pos);
-        cps.push_back(pos);
-        cjk = cjk || noise::is_cjk_cp(d.code_point);
-        pos += d.length;
-      }
-      cps.push_back(token.size());
-      const std::size_t n = cps.size() - 1;
-      if (cjk) {
-        for (std::size_t k = 0; k + 1 < n; ++k) out.emplace_back(token.substr(cps[k], cps[k + 2] - cps[k]));
-        return true;
-      }
-      const bool hangul = unicode::script_of(utf8::decode(token, 0).code_point) == unicode::Script::Hangul;
-      if (hangul) {
-        if (n >= 2) out.emplace_back(token.substr(0, cps[2]));
-        return true;
-      }
-      if (n >= 3 && !stop.contains(token)) out.emplace_back(token.substr(0, cps[std::min<std::size_t>(n, 5)]));
-      return true;
-    });
+    each_term(key, stop, [&](std::string_view term) { out.emplace_back(term); });
   }
 
   void find_title() {
@@ -1010,6 +1025,126 @@ struct Classifier {
     spread(*last_good + 1, f.size());
   }
 
+  // The models' turn. Every block's features (the rules' verdicts among
+  // them); the title model picks the headline among the short lines when
+  // furniture comes before the body; then, with the features redone around
+  // that title, the body model decides each block that carries no furniture
+  // cue of its own. A block it calls body is body whatever the context rules
+  // said (a "Related" run, a fragment next to noise); one it calls noise keeps
+  // the rules' reason, or is a fragment (short, weak) or text outside the
+  // article.
+  void decide(const CleaningModels& models, CleanTrace* trace) {
+    // Noise needs positive evidence: a text where no block carries a cue of
+    // page furniture of its own is an article as written, and the models
+    // (fitted on real pages, where furniture is the rule) stay out of it.
+    bool furniture = false;
+    for (const Features& x : f) furniture = furniture || x.local_reason != NoiseReason::None;
+    body_probability.assign(f.size(), 1.0);
+    if (!furniture && trace == nullptr) return;
+    std::vector<BlockEvidence> evidence = block_evidence();
+    std::vector<BlockFeatures> features = block_features(evidence);
+    if (trace != nullptr) {
+      trace->title_features = features;
+      trace->title_candidates.assign(f.size(), false);
+      trace->title_scores.assign(f.size(), 0.0);
+      trace->rules.resize(f.size());
+      for (std::size_t i = 0; i < f.size(); ++i) trace->rules[i] = f[i].reason;
+    }
+    const std::optional<std::size_t> headline = choose_title(models.title, features, trace);
+    if (headline != title && furniture) {
+      if (title) evidence[*title].title = false;
+      title = headline;
+      if (title) {
+        f[*title].reason = NoiseReason::None;
+        evidence[*title].title = true;
+      }
+      place_title(evidence, features);
+    }
+    if (trace != nullptr) {
+      trace->features = features;
+      trace->scores.assign(f.size(), 0.0);
+    }
+    for (std::size_t i = 0; i < f.size(); ++i) {
+      // A block's own furniture cue (a cookie banner, "Share", "Read more:")
+      // stands, and so does a repeat (its first copy is decided): the model
+      // decides the rest.
+      const bool decided = title == i || f[i].forced || !furniture || f[i].local_reason != NoiseReason::None ||
+                           f[i].reason == NoiseReason::Repeated;
+      if (decided && trace == nullptr) continue;
+      const double score = model_score(models.body, features[i]);
+      if (trace != nullptr) trace->scores[i] = score;
+      if (decided) continue;
+      body_probability[i] = 1 / (1 + std::exp(-score));
+      if (score >= models.body.threshold) {
+        f[i].reason = NoiseReason::None;
+      } else if (f[i].reason == NoiseReason::None) {
+        f[i].reason = f[i].local == Local::Weak && f[i].words <= L::kFragmentMaxWords ? NoiseReason::Fragment
+                                                                                      : NoiseReason::OutsideArticle;
+      }
+    }
+  }
+
+  std::vector<BlockEvidence> block_evidence() const {
+    std::vector<BlockEvidence> evidence(f.size());
+    const StopwordSet stop(language);
+    std::unordered_map<std::string_view, std::size_t> keys;
+    for (std::size_t i = 0; i < f.size(); ++i) {
+      if (!f[i].key.empty()) ++keys[f[i].key];
+    }
+    for (std::size_t i = 0; i < f.size(); ++i) {
+      BlockEvidence& e = evidence[i];
+      e.shape = f[i].shape;
+      e.words = f[i].words;
+      e.ends = f[i].ends;
+      e.good = f[i].local == Local::Good;
+      e.stopword_density = f[i].density;
+      e.rule = f[i].reason;
+      e.title = title == i;
+      e.duplicate = !f[i].key.empty() && keys[f[i].key] > 1;
+      e.comment_line = f[i].comment_line;
+      e.context_rule = f[i].reason != NoiseReason::None && f[i].local_reason == NoiseReason::None;
+      each_term(f[i].key, stop, [&](std::string_view term) {
+        std::uint32_t h = 2166136261u;  // FNV-1a
+        for (const char c : term) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+        e.terms.push_back(h);
+      });
+      std::sort(e.terms.begin(), e.terms.end());
+      e.terms.erase(std::unique(e.terms.begin(), e.terms.end()), e.terms.end());
+    }
+    return evidence;
+  }
+
+  // The headline: in text without furniture before its body, the rules'
+  // title (the first line) stands. Otherwise the short line the title model
+  // scores highest, when it scores at least the model's threshold; failing
+  // that, the rules' title.
+  std::optional<std::size_t> choose_title(const BlockModel& model, const std::vector<BlockFeatures>& features,
+                                          CleanTrace* trace) const {
+    std::optional<std::size_t> first_good;
+    for (std::size_t i = 0; i < f.size() && !first_good; ++i) {
+      if (!is_noise(f[i]) && f[i].local == Local::Good) first_good = i;
+    }
+    bool furniture = false;
+    for (std::size_t i = 0; i < f.size() && (!first_good || i < *first_good); ++i) furniture = furniture || is_noise(f[i]);
+    const bool clean_start = !furniture && title == std::optional<std::size_t>(0);
+    if (clean_start && trace == nullptr) return title;  // (the trace still lists the candidates)
+    std::optional<std::size_t> best;
+    double best_score = 0;
+    for (std::size_t i = 0; i < f.size(); ++i) {
+      if (f[i].forced || f[i].words > L::kTitleMaxWords || !looks_like_title(raw(i)) || !next_content(i)) continue;
+      const double score = model_score(model, features[i]);
+      if (trace != nullptr) {
+        trace->title_candidates[i] = true;
+        trace->title_scores[i] = score;
+      }
+      if (score >= model.threshold && (!best || score > best_score)) {
+        best = i;
+        best_score = score;
+      }
+    }
+    return clean_start || !best ? title : best;
+  }
+
   // Never lose the body: when every block but the title ended up noise and
   // some of it only for its language, the page is in that language.
   void keep_some_body() {
@@ -1046,7 +1181,9 @@ std::optional<std::size_t> title_only(std::vector<Block>& blocks) {
 
 std::optional<std::size_t> classify(std::string_view text, std::vector<Block>& blocks, bool remove_noise,
                                     std::string_view language, const std::vector<NoiseReason>* forced,
-                                    LanguageDetector* detector) {
+                                    LanguageDetector* detector, const CleaningModels& models, CleanTrace* trace,
+                                    std::vector<double>* body_probability) {
+  if (body_probability != nullptr) body_probability->assign(blocks.size(), 1.0);
   if (!remove_noise) return title_only(blocks);
   LanguageDetector local;
   Classifier c{text, blocks, {}, std::nullopt, "und", forced, detector != nullptr ? detector : &local};
@@ -1062,27 +1199,31 @@ std::optional<std::size_t> classify(std::string_view text, std::vector<Block>& b
   c.sandwiches();
   c.furniture_neighbours();
   c.fragments();
+  c.decide(models, trace);
   c.keep_some_body();
   c.write();
+  if (body_probability != nullptr && c.body_probability.size() == blocks.size()) {
+    *body_probability = std::move(c.body_probability);
+  }
   return c.title;
 }
 
 }  // namespace
 
-std::optional<std::size_t> classify_text_blocks(std::string_view text, std::vector<Block>& blocks, bool remove_noise,
-                                                std::string_view language) {
-  return classify(text, blocks, remove_noise, language, nullptr, nullptr);
+std::optional<std::size_t> classify_blocks(std::string_view text, std::vector<Block>& blocks, bool remove_noise,
+                                           std::string_view language, LanguageDetector* detector,
+                                           const std::vector<NoiseReason>* forced,
+                                           std::vector<double>* body_probability) {
+  if (forced != nullptr && forced->size() != blocks.size()) forced = nullptr;
+  return classify(text, blocks, remove_noise, language, forced, detector, kCleaningModels, nullptr, body_probability);
 }
 
-std::optional<std::size_t> classify_blocks(std::string_view text, const Utf16Offsets& offsets,
-                                           std::vector<Block>& blocks, bool remove_noise, std::string_view language,
-                                           LanguageDetector* detector) {
-  if (remove_noise && noise::looks_like_html(text)) {
-    std::vector<NoiseReason> forced;
-    blocks = noise::html_blocks(text, offsets, forced);
-    return classify(text, blocks, remove_noise, language, &forced, detector);
-  }
-  return classify(text, blocks, remove_noise, language, nullptr, detector);
+std::optional<std::size_t> classify_blocks_with(std::string_view text, std::vector<Block>& blocks, bool remove_noise,
+                                                std::string_view language, LanguageDetector* detector,
+                                                const std::vector<NoiseReason>* forced, const CleaningModels& models,
+                                                CleanTrace* trace) {
+  if (forced != nullptr && forced->size() != blocks.size()) forced = nullptr;  // (never: one block per HTML block)
+  return classify(text, blocks, remove_noise, language, forced, detector, models, trace, nullptr);
 }
 
 }  // namespace precis

@@ -22,39 +22,58 @@
 // Noise needs positive evidence: an article without page furniture loses
 // nothing. Every threshold lives in `clean_limits` (clean.cpp).
 //
-// HTML input (a paste of page source) is cut at block-level tags; text inside
-// <script>, <style> and tag-only lines become Navigation noise; offsets keep
-// pointing into the original bytes.
+// HTML input (a paste of page source) is read into plain text first
+// (noise_html.hpp); the elements' implied reasons arrive as `forced`.
 #pragma once
 
 #include <optional>
 #include <string_view>
 #include <vector>
 
+#include "block_features.hpp"
 #include "language.hpp"
-#include "offsets.hpp"
 #include "precis/precis.hpp"
 
 namespace precis {
 
-// Marks the title block (kind Title) and returns its index. The title is the
-// first non-noise block that is a single short line (at most 25 words, 250
-// bytes) without a full stop at its end, before the body and followed by more
-// text. With `remove_noise` the other blocks are classified as Body or Noise
-// (with a reason); without it only the first block can become the title and
-// nothing is removed. `language` is "auto" or the caller's ISO 639-1 code
-// (the stopword list used for the density test). HTML input may re-cut
-// `blocks` (spans still index `text`, UTF-16 offsets from `offsets`).
+// Marks the title block (kind Title) and returns its index. With
+// `remove_noise` every block is classified as title, body or noise (with a
+// reason); without it only the first block can become the title (a single
+// short line without a full stop, followed by more text) and nothing is
+// removed. `language` is "auto" or the caller's ISO 639-1 code (the
+// stopword list used for the density test when the text does not say).
 // `detector`, when given, keeps the language evidence of the blocks for the
-// caller's own detection on the same text.
-[[nodiscard]] std::optional<std::size_t> classify_blocks(std::string_view text, const Utf16Offsets& offsets,
-                                                         std::vector<Block>& blocks, bool remove_noise,
-                                                         std::string_view language = "auto",
-                                                         LanguageDetector* detector = nullptr);
+// caller's own detection on the same text. `forced`, when given (text read
+// from HTML, see noise_html.hpp), holds per block the reason its element
+// implies (None: decide from the text). `body_probability`, when given,
+// receives per block the body model's probability that the block is article
+// text (1 where the model did not decide: an article without furniture, a
+// block with a furniture cue of its own, the title).
+[[nodiscard]] std::optional<std::size_t> classify_blocks(std::string_view text, std::vector<Block>& blocks,
+                                                         bool remove_noise, std::string_view language = "auto",
+                                                         LanguageDetector* detector = nullptr,
+                                                         const std::vector<NoiseReason>* forced = nullptr,
+                                                         std::vector<double>* body_probability = nullptr);
 
-// The classification without the HTML re-cut: blocks are classified in place.
-// Exposed for tests.
-[[nodiscard]] std::optional<std::size_t> classify_text_blocks(std::string_view text, std::vector<Block>& blocks,
-                                                              bool remove_noise, std::string_view language = "auto");
+// What cleaning saw, per block, for the bench tools and tests: the cue
+// rules' verdict, the features the title model read and its scores (0 for
+// blocks that cannot be a title), the features the body model read (the same,
+// redone around the chosen title) and its scores.
+struct CleanTrace {
+  std::vector<NoiseReason> rules;
+  std::vector<BlockFeatures> title_features;
+  std::vector<bool> title_candidates;
+  std::vector<double> title_scores;
+  std::vector<BlockFeatures> features;
+  std::vector<double> scores;
+};
+
+// classify_blocks with other models (cross-validation) and, when `trace` is
+// given, what the models saw.
+[[nodiscard]] std::optional<std::size_t> classify_blocks_with(std::string_view text, std::vector<Block>& blocks,
+                                                              bool remove_noise, std::string_view language,
+                                                              LanguageDetector* detector,
+                                                              const std::vector<NoiseReason>* forced,
+                                                              const CleaningModels& models, CleanTrace* trace);
 
 }  // namespace precis

@@ -46,24 +46,24 @@ constexpr Cues kCues[] = {
     {"fr", "a déclaré déclare a indiqué indique a affirmé affirme a expliqué explique selon a-t-il a-t-elle estime "
            "précise a précisé souligne a souligné",
      "et mais alors tandis après car qui dont lorsque avant pour", "mais et cependant pourtant ainsi or", "selon", "",
-     "après avant depuis pendant derrière selon sous vers chez entre dès malgré devant contre durant lors face"},
+     "après avant depuis pendant derrière selon sous vers chez entre dès malgré devant contre durant lors face", "", ""},
     {"de", "sagte sagt erklärte erklärt so laut berichtete betonte", "und aber während nachdem weil als obwohl bevor",
      "aber und doch jedoch", "laut", "",
-     "nach vor seit während hinter unter über zwischen gegen trotz wegen bei"},
+     "nach vor seit während hinter unter über zwischen gegen trotz wegen bei", "", ""},
     {"es", "dijo dice afirmó explicó según aseguró señaló indicó declaró",
      "y pero mientras después porque cuando aunque tras antes", "pero y sin embargo además", "según", "",
-     "tras ante desde durante bajo sobre entre hacia contra según mediante"},
+     "tras ante desde durante bajo sobre entre hacia contra según mediante", "", ""},
     {"it", "ha detto dice ha spiegato spiega secondo ha affermato afferma ha dichiarato",
      "e ma mentre dopo perché quando anche se prima", "ma e però tuttavia", "secondo", "",
-     "dopo prima durante dietro sotto sopra verso contro secondo presso"},
+     "dopo prima durante dietro sotto sopra verso contro secondo presso", "", ""},
     {"pt", "disse diz afirmou explicou segundo declarou", "e mas enquanto depois porque quando embora antes",
      "mas e porém contudo", "segundo", "",
-     "após antes desde durante atrás sob sobre entre contra segundo"},
+     "após antes desde durante atrás sob sobre entre contra segundo", "", ""},
     {"nl", "zei zegt aldus volgens verklaarde", "en maar terwijl nadat omdat toen hoewel voordat", "maar en toch",
-     "volgens", "", "na voor sinds tijdens achter onder boven tussen tegen volgens"},
+     "volgens", "", "na voor sinds tijdens achter onder boven tussen tegen volgens", "", ""},
     {"id", "kata ujar ujarnya katanya menurut jelasnya tuturnya ungkapnya tutur ungkap imbuhnya tambahnya",
      "dan tetapi namun sementara setelah karena ketika yang sehingga meski sebelum", "namun tetapi dan sementara",
-     "menurut", "", "setelah sebelum sejak selama di ke dari dalam pada untuk"},
+     "menurut", "", "setelah sebelum sejak selama di ke dari dalam pada untuk", "", ""},
 };
 
 // A leading phrase a headline drops is at most this many words before its comma.
@@ -210,8 +210,7 @@ std::string without_times(const std::string& text, const Cues& cues, unicode::Br
 
 // The headline form of a sentence: no leading connective or "According to
 // X,", no trailing attribution clause, no parentheses, no final full stop.
-std::string headline_form(std::string_view sentence, const Cues* cues, const StopwordSet& stopwords,
-                          unicode::Breaker& breaker) {
+std::string headline_form(std::string_view sentence, const Cues* cues, unicode::Breaker& breaker) {
   std::string text = without_parentheses(sentence);
   if (cues != nullptr) {
     std::vector<Word> words = words_of(text, breaker);
@@ -318,7 +317,7 @@ Shortened shorten(std::string_view sentence, TextLimits limits, ShortenStyle sty
   const Cues* cues = cues_for(language);
   const StopwordSet stopwords(language);
   const std::string text =
-      style == ShortenStyle::Headline ? headline_form(sentence, cues, stopwords, breaker) : trimmed(sentence);
+      style == ShortenStyle::Headline ? headline_form(sentence, cues, breaker) : trimmed(sentence);
   const std::vector<Word> words = words_of(text, breaker);
   if (fits(text, words.size(), limits, 0)) return {text, false};
 

@@ -1,9 +1,12 @@
 #include "noise_html.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <string>
 
+#include "offsets.hpp"
+#include "unicode.hpp"
 #include "utf8.hpp"
 
 namespace precis::noise {
@@ -40,12 +43,63 @@ bool is_block_tag(std::string_view name) {
 bool is_raw_text(std::string_view name) { return is_one_of(name, {"script", "style", "noscript", "template", "svg"}); }
 
 NoiseReason context_reason(std::string_view name) {
-  if (is_one_of(name, {"nav", "header", "footer", "form", "button", "select", "option", "label"})) {
+  if (is_one_of(name, {"nav", "header", "footer", "button", "select", "option", "label"})) {
     return NoiseReason::Navigation;
   }
   if (name == "figcaption") return NoiseReason::Caption;
   if (name == "aside") return NoiseReason::Related;
   return NoiseReason::None;
+}
+
+// Named character references a page's text uses (the rest stay as written).
+struct NamedReference {
+  std::string_view name;
+  char32_t code_point;
+};
+constexpr NamedReference kNamed[] = {
+    {"amp", '&'},       {"lt", '<'},         {"gt", '>'},        {"quot", '"'},      {"apos", '\''},
+    {"nbsp", 0xA0},     {"rsquo", 0x2019},   {"lsquo", 0x2018},  {"rdquo", 0x201D},  {"ldquo", 0x201C},
+    {"sbquo", 0x201A},  {"bdquo", 0x201E},   {"mdash", 0x2014},  {"ndash", 0x2013},  {"hellip", 0x2026},
+    {"copy", 0xA9},     {"reg", 0xAE},       {"trade", 0x2122},  {"middot", 0xB7},   {"bull", 0x2022},
+    {"laquo", 0xAB},    {"raquo", 0xBB},     {"lsaquo", 0x2039}, {"rsaquo", 0x203A}, {"deg", 0xB0},
+    {"times", 0xD7},    {"euro", 0x20AC},    {"pound", 0xA3},    {"yen", 0xA5},      {"cent", 0xA2},
+    {"sect", 0xA7},     {"para", 0xB6},      {"shy", 0xAD},      {"thinsp", 0x2009}, {"ensp", 0x2002},
+    {"emsp", 0x2003},   {"zwnj", 0x200C},    {"zwj", 0x200D},    {"lrm", 0x200E},    {"rlm", 0x200F},
+    {"eacute", 0xE9},   {"egrave", 0xE8},    {"ecirc", 0xEA},    {"aacute", 0xE1},   {"agrave", 0xE0},
+    {"acirc", 0xE2},    {"iacute", 0xED},    {"oacute", 0xF3},   {"ocirc", 0xF4},    {"uacute", 0xFA},
+    {"auml", 0xE4},     {"ouml", 0xF6},      {"uuml", 0xFC},     {"Auml", 0xC4},     {"Ouml", 0xD6},
+    {"Uuml", 0xDC},     {"szlig", 0xDF},     {"ccedil", 0xE7},   {"ntilde", 0xF1},   {"Eacute", 0xC9},
+    {"iexcl", 0xA1},    {"iquest", 0xBF},    {"prime", 0x2032},  {"Prime", 0x2033},  {"frac12", 0xBD},
+};
+
+// The character a reference at html[pos] ('&') stands for, and where the
+// reference ends; 0 when it is not a reference this reader knows.
+char32_t character_reference(std::string_view html, std::size_t pos, std::size_t& end) {
+  const std::size_t semicolon = html.find(';', pos + 1);
+  if (semicolon == std::string_view::npos || semicolon - pos > 12) return 0;
+  const std::string_view body = html.substr(pos + 1, semicolon - pos - 1);
+  end = semicolon + 1;
+  if (body.size() >= 2 && body[0] == '#') {
+    const bool hex = body[1] == 'x' || body[1] == 'X';
+    std::uint32_t value = 0;
+    const std::string_view digits = body.substr(hex ? 2 : 1);
+    if (digits.empty()) return 0;
+    for (const char d : digits) {
+      int v = -1;
+      if (d >= '0' && d <= '9') v = d - '0';
+      else if (hex && d >= 'a' && d <= 'f') v = d - 'a' + 10;
+      else if (hex && d >= 'A' && d <= 'F') v = d - 'A' + 10;
+      if (v < 0) return 0;
+      value = value * (hex ? 16u : 10u) + static_cast<std::uint32_t>(v);
+      if (value > 0x10FFFF) return utf8::kReplacement;
+    }
+    if (value == 0 || (value >= 0xD800 && value <= 0xDFFF)) return utf8::kReplacement;
+    return value;
+  }
+  for (const NamedReference& r : kNamed) {
+    if (r.name == body) return r.code_point;
+  }
+  return 0;
 }
 
 }  // namespace
@@ -66,81 +120,124 @@ bool looks_like_html(std::string_view text) {
   return false;
 }
 
-std::vector<Block> html_blocks(std::string_view text, const Utf16Offsets& offsets,
-                               std::vector<NoiseReason>& forced) {
-  std::vector<Block> blocks;
-  forced.clear();
-  // Open context elements (nav/footer/aside/figcaption), innermost last.
+HtmlText html_text(std::string_view html) {
+  HtmlText page;
+  // Open context elements (nav/footer/aside/figcaption/article...), innermost last.
   std::vector<std::pair<std::string, NoiseReason>> context;
-  std::size_t seg_start = std::string_view::npos, seg_end = 0;
-  std::string seg_text;
+  std::string block;                     // the open block's text
+  std::vector<std::uint32_t> starts, ends;  // its bytes' sources
   bool pending_space = false;
+  std::uint32_t space_start = 0, space_end = 0;
+  NoiseReason block_reason = NoiseReason::None;
+  std::uint8_t open_heading = 0, block_heading = 0;  // inside <h1>-<h6>: its level
 
+  auto inside = [&](std::initializer_list<std::string_view> names) {
+    for (const auto& [name, reason] : context) {
+      for (std::string_view n : names) {
+        if (name == n) return true;
+      }
+    }
+    return false;
+  };
   auto current_reason = [&] {
     for (auto it = context.rbegin(); it != context.rend(); ++it) {
       if (it->second != NoiseReason::None) return it->second;
     }
     return NoiseReason::None;
   };
-  auto emit = [&](std::size_t start, std::size_t end, std::string block_text, NoiseReason reason) {
-    Block b;
-    b.span = offsets.span(start, end);
-    b.text = std::move(block_text);
-    blocks.push_back(std::move(b));
-    forced.push_back(reason);
-  };
   auto close = [&] {
-    if (seg_start != std::string_view::npos) emit(seg_start, seg_end, seg_text, current_reason());
-    seg_start = std::string_view::npos;
-    seg_text.clear();
+    if (!block.empty()) {
+      if (!page.text.empty()) {
+        const std::uint32_t at = page.end.back();
+        page.text += "\n\n";
+        page.start.insert(page.start.end(), 2, at);
+        page.end.insert(page.end.end(), 2, at);
+      }
+      page.text += block;
+      page.start.insert(page.start.end(), starts.begin(), starts.end());
+      page.end.insert(page.end.end(), ends.begin(), ends.end());
+      page.forced.push_back(block_reason);
+      page.heading.push_back(block_heading);
+    }
+    block.clear();
+    starts.clear();
+    ends.clear();
     pending_space = false;
+  };
+  // One character of text, read from html[from, to).
+  auto add = [&](char32_t cp, std::size_t from, std::size_t to) {
+    if (unicode::is_space(cp) || unicode::is_control(cp) || cp == 0xA0) {
+      if (!block.empty() && !pending_space) {
+        pending_space = true;
+        space_start = static_cast<std::uint32_t>(from);
+        space_end = static_cast<std::uint32_t>(to);
+      }
+      return;
+    }
+    if (block.empty()) {
+      block_reason = current_reason();
+      block_heading = open_heading;
+    }
+    if (pending_space) {
+      block += ' ';
+      starts.push_back(space_start);
+      ends.push_back(space_end);
+      pending_space = false;
+    }
+    const std::size_t before = block.size();
+    utf8::append(block, cp);
+    starts.insert(starts.end(), block.size() - before, static_cast<std::uint32_t>(from));
+    ends.insert(ends.end(), block.size() - before, static_cast<std::uint32_t>(to));
   };
 
   std::size_t pos = 0;
-  while (pos < text.size()) {
-    const char c = text[pos];
-    if (c == '<' && pos + 1 < text.size()) {
-      const char n = text[pos + 1];
-      if (text.compare(pos, 4, "<!--") == 0) {
-        const std::size_t end = text.find("-->", pos + 4);
-        pos = end == std::string_view::npos ? text.size() : end + 3;
+  while (pos < html.size()) {
+    const char c = html[pos];
+    if (c == '<' && pos + 1 < html.size()) {
+      const char n = html[pos + 1];
+      if (html.compare(pos, 4, "<!--") == 0) {
+        const std::size_t end = html.find("-->", pos + 4);
+        pos = end == std::string_view::npos ? html.size() : end + 3;
         continue;
       }
       const bool closing = n == '/';
       const bool tag = std::isalpha(static_cast<unsigned char>(n)) || closing || n == '!' || n == '?';
       if (tag) {
         std::size_t name_end = 0;
-        const std::string name = lower_name(text, pos + (closing ? 2 : 1), name_end);
-        const std::size_t gt = text.find('>', pos);
-        const std::size_t after = gt == std::string_view::npos ? text.size() : gt + 1;
-        const bool self_closing = gt != std::string_view::npos && gt > 0 && text[gt - 1] == '/';
+        const std::string name = lower_name(html, pos + (closing ? 2 : 1), name_end);
+        const std::size_t gt = html.find('>', pos);
+        const std::size_t after = gt == std::string_view::npos ? html.size() : gt + 1;
+        const bool self_closing = gt != std::string_view::npos && gt > 0 && html[gt - 1] == '/';
         if (!closing && is_raw_text(name)) {
+          // Skip to the matching end tag: its content is not text.
           close();
           const std::string end_tag = "</" + name;
-          std::size_t end = after;
-          std::size_t content_end = text.size();
-          while (end < text.size()) {
-            const std::size_t lt = text.find("</", end);
+          std::size_t content_end = html.size();
+          for (std::size_t at = after; at < html.size();) {
+            const std::size_t lt = html.find("</", at);
             if (lt == std::string_view::npos) break;
-            std::string probe(text.substr(lt, end_tag.size()));
+            std::string probe(html.substr(lt, end_tag.size()));
             for (char& ch : probe) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
             if (probe == end_tag) {
               content_end = lt;
               break;
             }
-            end = lt + 2;
+            at = lt + 2;
           }
-          // The element's content, trimmed, is one markup block.
-          std::size_t s = after, e = content_end;
-          while (s < e && std::isspace(static_cast<unsigned char>(text[s]))) ++s;
-          while (e > s && std::isspace(static_cast<unsigned char>(text[e - 1]))) --e;
-          if (e > s) emit(s, e, utf8::repaired(text.substr(s, std::min<std::size_t>(e - s, 200))), NoiseReason::Navigation);
-          const std::size_t close_gt = content_end < text.size() ? text.find('>', content_end) : std::string_view::npos;
-          pos = close_gt == std::string_view::npos ? text.size() : close_gt + 1;
+          const std::size_t close_gt = content_end < html.size() ? html.find('>', content_end) : std::string_view::npos;
+          pos = close_gt == std::string_view::npos ? html.size() : close_gt + 1;
           continue;
         }
-        if (is_block_tag(name) || context_reason(name) != NoiseReason::None) close();
-        if (context_reason(name) != NoiseReason::None || name == "article" || name == "main") {
+        NoiseReason reason = context_reason(name);
+        if (name == "header" && inside({"article", "main"})) reason = NoiseReason::None;
+        const bool context_element = reason != NoiseReason::None || name == "header" || name == "article" ||
+                                     name == "main" || name == "title";
+        if (name == "title") reason = NoiseReason::Navigation;
+        if (is_block_tag(name) || context_element) close();
+        if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6') {
+          open_heading = closing ? 0 : static_cast<std::uint8_t>(name[1] - '0');
+        }
+        if (context_element) {
           if (closing) {
             for (std::size_t k = context.size(); k > 0; --k) {
               if (context[k - 1].first == name) {
@@ -149,32 +246,52 @@ std::vector<Block> html_blocks(std::string_view text, const Utf16Offsets& offset
               }
             }
           } else if (!self_closing) {
-            context.emplace_back(name, context_reason(name));
+            context.emplace_back(name, reason);
           }
         }
         pos = after;
         continue;
       }
     }
-    const utf8::Decoded d = utf8::decode(text, pos);
-    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || d.code_point == 0xA0;
-    if (space) {
-      if (seg_start != std::string_view::npos) pending_space = true;
-    } else {
-      if (seg_start == std::string_view::npos) seg_start = pos;
-      if (pending_space && !seg_text.empty()) seg_text.push_back(' ');
-      pending_space = false;
-      if (d.valid) {
-        seg_text.append(text.substr(pos, d.length));
-      } else {
-        utf8::append(seg_text, utf8::kReplacement);
+    if (c == '&') {
+      std::size_t end = 0;
+      const char32_t cp = character_reference(html, pos, end);
+      if (cp != 0) {
+        add(cp, pos, end);
+        pos = end;
+        continue;
       }
-      seg_end = pos + d.length;
     }
+    const utf8::Decoded d = utf8::decode(html, pos);
+    add(d.code_point, pos, pos + d.length);
     pos += d.length;
   }
   close();
-  return blocks;
+  return page;
+}
+
+void place_in_source(Result& result, const HtmlText& page, std::string_view html) {
+  const Utf16Offsets offsets(html);
+  auto place = [&](Span& span) {
+    if (page.start.empty()) {
+      span = offsets.span(0, 0);
+      return;
+    }
+    const std::size_t last = page.start.size() - 1;
+    const std::size_t a = std::min(span.byte_start, last);
+    const std::size_t start = page.start[a];
+    const std::size_t end = span.byte_end > span.byte_start ? page.end[std::min(span.byte_end - 1, last)] : start;
+    span = offsets.span(start, std::max(start, end));
+  };
+  for (Block& b : result.blocks) place(b.span);
+  for (Sentence& s : result.sentences) place(s.span);
+  if (result.title) place(result.title->span);
+  for (Section& s : result.sections) {
+    if (s.heading) place(*s.heading);
+  }
+  result.stats.input_bytes = html.size();
+  result.stats.input_utf16 = offsets.utf16_size();
+  result.stats.invalid_utf8 = offsets.invalid_count();
 }
 
 }  // namespace precis::noise

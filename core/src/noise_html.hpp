@@ -1,12 +1,15 @@
-// HTML pastes: cut page source into blocks at block-level tags, without
-// building a new string, so every span still indexes the caller's bytes.
-// Nothing is executed or fetched; markup is only skipped.
+// HTML pastes (page source, or an .html file dropped on the page): the text
+// a reader sees, one block per line, with a map back to the HTML's bytes, so
+// the pipeline runs on clean text and every offset it reports still points
+// into the caller's input. Nothing is executed or fetched; markup is only
+// skipped.
 #pragma once
 
+#include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
-#include "offsets.hpp"
 #include "precis/precis.hpp"
 
 namespace precis::noise {
@@ -15,12 +18,27 @@ namespace precis::noise {
 // <html>, <body>, <br> or a doctype.
 [[nodiscard]] bool looks_like_html(std::string_view text);
 
-// Blocks of an HTML text: the text between block-level tags (inline tags stay
-// inside a block's span; Block::text has them stripped). `forced` gets, per
-// block, the reason its element implies: Navigation for <script>, <style>,
-// <nav>, <header>, <footer>, <form>, <noscript>; Caption for <figcaption>;
-// Related for <aside>; None otherwise.
-[[nodiscard]] std::vector<Block> html_blocks(std::string_view text, const Utf16Offsets& offsets,
-                                             std::vector<NoiseReason>& forced);
+// The text of an HTML page: the text between block-level tags, one block per
+// line, blocks separated by a blank line; inline tags dropped, character
+// references decoded (&amp; &#8217; &rsquo;...), white space collapsed. The
+// content of <script>, <style>, <noscript>, <template>, <svg> and <head>
+// (but its <title>) is not text. Per byte of `text`, `start` and `end` give
+// the bytes of the HTML it was read from; `forced`, per block, the reason its
+// element implies: Navigation inside <nav>, <footer>, a <header> outside
+// <article>/<main>, form controls and the page's <title>; Caption inside
+// <figcaption>; Related inside <aside>; None otherwise; `heading`, per block,
+// the level of the <h1>-<h6> it is in, or 0.
+struct HtmlText {
+  std::string text;
+  std::vector<std::uint32_t> start;
+  std::vector<std::uint32_t> end;
+  std::vector<NoiseReason> forced;
+  std::vector<std::uint8_t> heading;
+};
+[[nodiscard]] HtmlText html_text(std::string_view html);
+
+// Points every span of a result computed on `page.text` into `html` (bytes
+// and UTF-16), and gives the result the HTML's size.
+void place_in_source(Result& result, const HtmlText& page, std::string_view html);
 
 }  // namespace precis::noise

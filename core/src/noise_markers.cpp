@@ -350,6 +350,25 @@ constexpr std::string_view kReadTime[] = {
     "min de lectura", "temps de lecture", "阅读时间", "阅读", "읽는 시간", "분 읽기",
 };
 
+// Comment sections: their headings ("37 comments", "Leave a Reply") and the
+// short lines around each comment ("Reply", "Report this comment", "Ed says:").
+constexpr std::string_view kComment[] = {
+    "comment", "comments", "reply", "replies", "reply to this", "replydelete", "leave a reply", "leave a comment",
+    "post a comment", "add a comment", "add comment", "write a comment", "recent comments", "readers comments",
+    "reader comments", "report this comment", "report abuse", "comments are moderated", "your comment",
+    "post comments", "view comments", "show comments", "hide comments", "comments rss", "responses", "response",
+    "says", "said", "wrote", "discussion", "join the discussion", "join the conversation", "permalink",
+    "trackback", "trackbacks", "pingback", "pingbacks", "notify me of follow up comments",
+    "notify me of followup comments", "notify me of new comments", "comments powered by disqus", "commenting",
+    "antworten", "kommentar", "kommentare", "kommentieren", "kommentar schreiben", "leserkommentare",
+    "responder", "comentario", "comentarios", "deja un comentario", "deje un comentario", "escribe un comentario",
+    "répondre", "commentaire", "commentaires", "laisser un commentaire", "réagir",
+    "rispondi", "commento", "commenti", "lascia un commento", "comentário", "comentários", "deixe um comentário",
+    "评论", "发表评论", "网友评论", "回复", "留言", "跟帖",
+    "コメント", "コメントする", "返信",
+    "댓글", "답글", "댓글 쓰기", "댓글쓰기",
+};
+
 constexpr PhraseList kLists[] = {
     {Cue::CookieTopic, kCookieTopic},     {Cue::CookieAction, kCookieAction},
     {Cue::SiteSelf, kSiteSelf},           {Cue::ConsentButton, kConsentButton},
@@ -365,6 +384,7 @@ constexpr PhraseList kLists[] = {
     {Cue::BylineTag, kBylineTag},         {Cue::AiLabel, kAiLabel},
     {Cue::TimeWord, kTimeWord},           {Cue::Ago, kAgo},
     {Cue::Month, kMonth},                 {Cue::ReadTime, kReadTime},
+    {Cue::Comment, kComment},
 };
 static_assert(kCueCount <= 32, "a trie node keeps its cues as bits of a uint32");
 

@@ -51,6 +51,7 @@ enum class Cue : std::uint8_t {
   AgoUnit,           // hours, minutes, stunden, horas... ("vor 3 Stunden")
   Month,             // month names (en, de, es, fr)
   ReadTime,          // "min read", "lesezeit", "阅读时间"
+  Comment,           // comment sections: "37 comments", "leave a reply", "reply", 评论, 댓글
   kCount
 };
 

@@ -105,6 +105,7 @@ std::string_view to_string(NoiseReason reason) {
     case NoiseReason::Repeated: return "repeated";
     case NoiseReason::OtherLanguage: return "other-language";
     case NoiseReason::Fragment: return "fragment";
+    case NoiseReason::OutsideArticle: return "outside-article";
   }
   return "none";
 }

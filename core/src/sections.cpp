@@ -189,7 +189,7 @@ std::vector<Heading> guessed_headings(std::string_view text, const std::vector<B
 }  // namespace
 
 std::vector<Heading> find_headings(std::string_view text, const std::vector<Block>& blocks,
-                                   std::optional<std::size_t> title_block) {
+                                   std::optional<std::size_t> title_block, const std::vector<std::uint8_t>* html_levels) {
   std::vector<Heading> marked;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     if (title_block == i) continue;
@@ -199,7 +199,9 @@ std::vector<Heading> find_headings(std::string_view text, const std::vector<Bloc
       h = atx_heading(text, b);
     }
     if (!h) {
-      if (const std::size_t level = html_level(text, b); level > 0 && scan::has_alnum(text, b.span.byte_start, b.span.byte_end)) {
+      const std::size_t level =
+          html_levels != nullptr && i < html_levels->size() ? (*html_levels)[i] : html_level(text, b);
+      if (level > 0 && scan::has_alnum(text, b.span.byte_start, b.span.byte_end)) {
         h = Heading{0, level, b.span.byte_start, b.span.byte_end, true};
       }
     }
@@ -248,7 +250,7 @@ void restore_section_bodies(std::string_view text, std::vector<Block>& blocks, s
 
 SectionPlan plan_sections(const Document& doc) {
   const std::string_view text = doc.input;
-  const std::vector<Heading> headings = find_headings(text, doc.blocks, doc.title_block);
+  const std::vector<Heading> headings = find_headings(text, doc.blocks, doc.title_block, doc.html_headings);
 
   // Cut at the shallowest level that occurs at least twice (else at every heading).
   std::array<std::size_t, kMaxLevel + 1> per_level{};

@@ -20,6 +20,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -38,9 +39,11 @@ struct Heading {
   bool marked = false;  // Markdown / HTML / Setext, not guessed
 };
 
-// The headings among `blocks` (the title block is never one).
+// The headings among `blocks` (the title block is never one). `html_levels`:
+// per block, the <h1>-<h6> level of text read from HTML, or 0 (Document).
 [[nodiscard]] std::vector<Heading> find_headings(std::string_view text, const std::vector<Block>& blocks,
-                                                 std::optional<std::size_t> title_block);
+                                                 std::optional<std::size_t> title_block,
+                                                 const std::vector<std::uint8_t>* html_levels = nullptr);
 
 // A text with Markdown headings is a structured document, not a web page:
 // there, a "## Related work" section is part of it, not a list of teasers.

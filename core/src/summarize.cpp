@@ -9,6 +9,7 @@
 #include "headline.hpp"
 #include "keywords.hpp"
 #include "language.hpp"
+#include "noise_html.hpp"
 #include "numeric.hpp"
 #include "pipeline.hpp"
 #include "precis/precis.hpp"
@@ -49,10 +50,10 @@ std::size_t words_of(const Terms& terms, const std::vector<std::size_t>& chosen)
   return words;
 }
 
-}  // namespace
-
-Outcome summarize_with(std::string_view text, const Options& options, const SentenceModel& model,
-                       std::vector<SentenceFeatures>* features) {
+// The pipeline on plain text. `page`: what the text's HTML elements imply
+// (text read from HTML), or null.
+Outcome summarize_text(std::string_view text, const Options& options, const SentenceModel& model,
+                       std::vector<SentenceFeatures>* features, const noise::HtmlText* page) {
   Outcome outcome;
   if (auto error = validate(options)) {
     outcome.error = std::move(error);
@@ -84,7 +85,10 @@ Outcome summarize_with(std::string_view text, const Options& options, const Sent
   // clean
   doc.blocks = split_blocks(text, doc.offsets);
   LanguageDetector detector;
-  doc.title_block = classify_blocks(text, doc.offsets, doc.blocks, options.clean, options.language, &detector);
+  doc.title_block =
+      classify_blocks(text, doc.blocks, options.clean, options.language, &detector, page ? &page->forced : nullptr,
+                      &doc.body_probability);
+  if (page != nullptr) doc.html_headings = &page->heading;
   doc.language = options.language == "auto" ? detector.detect(text, doc.blocks) : options.language;
   if (options.clean) restore_section_bodies(text, doc.blocks, doc.title_block);  // issue 18
   timer.lap(timings.clean_ms);
@@ -110,6 +114,12 @@ Outcome summarize_with(std::string_view text, const Options& options, const Sent
   const Budget asked = options.mode == Mode::Headline ? Budget{BudgetUnit::Sentences, 1} : options.budget;
   const double share = budget_share(asked, doc.terms, lengths, options.per_section ? std::max<std::size_t>(1, sections.sections.size()) : 1);
   Scores scores = score_sentences(text, doc.sentences, doc.terms, {doc.title_block.has_value(), share}, model);
+  // A sentence is worth choosing when it is article text and, if it is, worth
+  // summarizing: the model's score weighted by cleaning's confidence that its
+  // block is body (1 in an article without page furniture).
+  for (std::size_t i = 0; i < doc.sentences.size(); ++i) {
+    scores.total[i] *= doc.body_probability[doc.sentences[i].block];
+  }
   timer.lap(timings.score_ms);
 
   // select
@@ -184,6 +194,21 @@ Outcome summarize_with(std::string_view text, const Options& options, const Sent
   }
   if (features != nullptr) *features = std::move(scores.features);
   return outcome;
+}
+
+}  // namespace
+
+Outcome summarize_with(std::string_view text, const Options& options, const SentenceModel& model,
+                       std::vector<SentenceFeatures>* features) {
+  // A page's HTML source: summarize the text a reader sees, then point every
+  // offset back into the HTML (noise_html.hpp).
+  if (options.clean && text.size() <= options.max_input_bytes && noise::looks_like_html(text)) {
+    const noise::HtmlText page = noise::html_text(text);
+    Outcome outcome = summarize_text(page.text, options, model, features, &page);
+    if (!outcome.error) noise::place_in_source(outcome.result, page, text);
+    return outcome;
+  }
+  return summarize_text(text, options, model, features, nullptr);
 }
 
 Outcome summarize(std::string_view text, const Options& options) {

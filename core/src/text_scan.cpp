@@ -85,4 +85,16 @@ bool has_alnum(std::string_view text, std::size_t begin, std::size_t end) {
   return false;
 }
 
+void WordUnits::add_non_ascii(char32_t cp) {
+  if (unicode::is_space(cp) || unicode::is_control(cp)) {
+    in_token = false;
+  } else if (unicode::is_cjk(unicode::script_of(cp))) {
+    halves += 1;
+    in_token = false;
+  } else if (!in_token && (unicode::is_letter(cp) || unicode::is_digit(cp))) {
+    halves += unicode::script_of(cp) == unicode::Script::Hangul ? 3 : 2;
+    in_token = true;
+  }
+}
+
 }  // namespace precis::scan

@@ -29,6 +29,29 @@ struct Last {
 // Does text[begin, end) contain a letter or a digit?
 [[nodiscard]] bool has_alnum(std::string_view text, std::size_t begin, std::size_t end);
 
+// Word units, counted in halves, one code point at a time: a CJK character
+// is 1, a Korean word 3 (it carries its particles: about 1.5 words), any
+// other run of characters that has a letter or digit 2. Spaces and control
+// characters end a word.
+struct WordUnits {
+  std::size_t halves = 0;
+  bool in_token = false;
+
+  void add(char32_t cp) {
+    if (cp < 0x80) {
+      if (cp <= 0x20 || cp == 0x7F) {
+        in_token = false;
+      } else if (!in_token && (((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') || (cp >= '0' && cp <= '9'))) {
+        halves += 2;
+        in_token = true;
+      }
+      return;
+    }
+    add_non_ascii(cp);
+  }
+  void add_non_ascii(char32_t cp);
+};
+
 // Calls each(token) for every non-empty run of bytes between U+0020 spaces
 // (the tokens of a noise key, or of a line split at spaces), in order, while
 // it returns true. Returns false when `each` stopped it.

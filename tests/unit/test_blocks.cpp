@@ -23,6 +23,15 @@ TEST_CASE("hard-wrapped lines join into one block") {
         std::vector<std::string>{"The market rose sharply\nafter the announcement on\nthe first Friday.", "Next item"});
 }
 
+TEST_CASE("in short-line text, a line that ends before the margin is a block of its own") {
+  // A menu, a list of headlines: every line short, none a wrapped paragraph.
+  CHECK(block_texts("Skip to main content\nsign up for newsletters\nThe market rose sharply after the news\n"
+                    "Impeachment\ndeposition transcripts\nThe market rose sharply after the\nannouncement") ==
+        std::vector<std::string>{"Skip to main content", "sign up for newsletters", "The market rose sharply after the news",
+                                 "Impeachment", "deposition transcripts",
+                                 "The market rose sharply after the\nannouncement"});
+}
+
 TEST_CASE("a web paste (paragraphs on long lines) never joins a lowercase line to the line above") {
   const std::string body =
       "Lo sciopero nazionale del personale ferroviario ha provocato la cancellazione di centinaia di treni "

@@ -106,6 +106,7 @@ enum class NoiseReason {
   Repeated,       // a line that repeats an earlier one
   OtherLanguage,  // a block in another language/script than the body
   Fragment,       // short line without sentence punctuation outside the body
+  OutsideArticle, // running text outside the article: comments, teasers, sidebars, bios
 };
 
 // A paragraph or line of the input and what cleaning decided about it.

@@ -1,0 +1,364 @@
+#!/usr/bin/env node
+// Fits the cleaning stage's two models (core/src/block_model.hpp) — which
+// short line is the headline, which blocks are body — and cross-validates
+// them.
+//
+//   cmake -S . -B build/bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DPRECIS_BUILD_BENCH=ON
+//   cmake --build build/bench --target precis_blocks precis
+//   node bench/cleaning/train.mjs [--tool build/bench/precis_blocks] [--precis build/bench/precis]
+//        [--write] [--no-cv]
+//
+// Data: every page of ../shared/data/pages (paste.txt) and the labelled
+// pastes of tests/corpus/noisy.
+//   - body: a block is body when bench/pages.mjs's goldBody() says its text
+//     is in the annotated body (noisy corpus: labelled title or body);
+//   - headline: a title candidate (a short single line) whose normalized text
+//     is in the page's JSON title and covers at least 40% of it (noisy
+//     corpus: the labelled title); pages without such a candidate do not train
+//     the title model.
+// Features: exactly the core's, dumped per block by precis_blocks
+// (bench/cleaning/block_dump.cpp): the title model reads the features around
+// the cue rules' title, the body model the features redone around the title
+// the title model chose. The body model learns only from the blocks it
+// decides in the core (not the title, not blocks with a furniture cue of
+// their own, not repeats). Models: boosted trees of depth 3 (bench/cleaning/
+// gbdt.mjs), logistic loss; each page weighs the same in total, its blocks
+// sharing it by length (so pages with long menus do not dominate); a
+// labelled paste weighs as 8 pages in the body model.
+// Everything is deterministic (fixed folds, no sampling, fixed rounds,
+// numbers rounded to 5 decimals), so the same data gives the same file.
+//
+// Cross-validation, with out-of-fold decisions made by the core's own
+// decision code (precis_blocks --models <the fold's models>):
+//   - 5 folds by page, fixed by a hash (FNV-1a) of "<set>/<id>";
+//   - leave one set out: trained on the other sets (the sets differ a lot:
+//     years, sites, what their annotators called the body).
+// For each: in-body rate and all-body pages of 3-sentence summaries of what
+// was kept (precis with cleaning off on the kept title and body blocks, so
+// the summary sees exactly the fold's decisions), body sentences kept, body
+// precision/recall by block, and the title found. The noisy corpus is always
+// in training, never scored here (bench/noise.mjs and tests/unit/test_clean.cpp
+// score it).
+//
+// --write regenerates core/src/block_model.hpp from the fit on all data,
+// with the cross-validated numbers in its header.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+import { flag, opt, root } from '../cli.mjs';
+import { corpusPages } from '../noise.mjs';
+import { bodyIndex, bodySentences, goldBody, loadPages, normalize, readPaste, runBatch } from '../pages.mjs';
+import { fitTrees } from './gbdt.mjs';
+
+const FOLDS = 5;
+// A labelled paste weighs as much as this many real pages in the body model:
+// they are few, and the only pages in most of the languages precis reads.
+// (Their titles all sit right after the page's menu: in the title model they
+// weigh as one page each.)
+const NOISY_BODY_WEIGHT = 8;
+const BODY_TREES = { depth: 3, rounds: 100, rate: 0.1, lambda: 1, minHessian: 1 };
+const TITLE_TREES = { depth: 3, rounds: 60, rate: 0.1, lambda: 1, minHessian: 1 };
+
+// ------------------------------------------------------------ data
+function fnv1a(s) {
+  let h = 0x811c9dc5;
+  for (const b of Buffer.from(s, 'utf8')) {
+    h ^= b;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+/** Runs precis_blocks on the pages; resolves to {names, pages: [{id, blocks}]}. */
+export function runTool(tool, inputs, { models = null, features = 'body' } = {}) {
+  return new Promise((done, fail) => {
+    const args = ['--features', features, ...(models ? ['--models', models] : [])];
+    const child = spawn(tool, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+    const out = [];
+    child.stdout.on('data', (c) => out.push(c));
+    child.on('error', fail);
+    child.on('close', (code) => {
+      if (code !== 0) return fail(new Error(`precis_blocks exited ${code}`));
+      const lines = Buffer.concat(out).toString('utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+      const names = lines.shift().features;
+      done({ names, pages: lines });
+    });
+    child.stdin.end(inputs.map((p) => JSON.stringify({ id: p.key, text: p.text })).join('\n') + '\n');
+  });
+}
+
+export function loadData() {
+  const pages = loadPages(resolve(root, opt('--pages', '../shared/data/pages'))).map((p) => ({
+    ...p,
+    key: `${p.set}/${p.id}`,
+    text: readPaste(p),
+    fold: fnv1a(`${p.set}/${p.id}`) % FOLDS,
+    index: bodyIndex(p.body),
+    titleNorm: p.title ? normalize(p.title) : null,
+  }));
+  const noisy = corpusPages().map((p) => {
+    const labels = new Map(p.blocks.map((b) => [b.byteStart, b.label]));
+    return { set: 'noisy', id: p.file, key: `noisy/${p.file}`, text: p.paste, fold: -1, labels };
+  });
+  return { pages, noisy };
+}
+
+const blockText = (page, b) => Buffer.from(page.text, 'utf8').subarray(b.s, b.e).toString('utf8');
+
+/** Is the block the page's headline? 1, 0, or null (the page cannot say). */
+function titleGold(page, b) {
+  if (page.labels) return page.labels.get(b.s) === 'title' ? 1 : 0;
+  if (!page.titleNorm) return null;
+  const n = normalize(blockText(page, b));
+  return n.length >= 10 && page.titleNorm.includes(n) && n.length * 5 >= page.titleNorm.length * 2 ? 1 : 0;
+}
+
+/**
+ * Body labels (gold 1 / 0 / null) and training weights of the blocks of a page the body model decides:
+ * not the title, not a block with a furniture cue of its own or a repeat (the cue rules' verdict stands there).
+ */
+export function bodyRows(page, dumped, names) {
+  const context = names.indexOf('ContextRule');
+  const decided = dumped.blocks.filter((b) => b.kind !== 'title' && (b.rule === 'none' || (b.f[context] === 1 && b.rule !== 'repeated')));
+  const blocks = decided.map((b) => {
+    let gold = null;
+    if (page.labels) {
+      const l = page.labels.get(b.s);
+      if (l) gold = l === 'body' || l === 'title' ? 1 : 0;
+    } else {
+      const g = goldBody(blockText(page, b), page.index);
+      if (g !== null) gold = g ? 1 : 0;
+    }
+    // Longer blocks count more (they hold the sentences a summary picks).
+    return { ...b, gold, size: 0.25 + b.f[0] /* Words, saturated */ };
+  });
+  return weigh(blocks, page.labels ? NOISY_BODY_WEIGHT : 1);
+}
+
+/** Title labels and weights of a page's title candidates (none when the page has no headline among them). */
+function titleRows(page, dumped) {
+  const candidates = dumped.blocks.filter((b) => b.c).map((b) => ({ ...b, gold: titleGold(page, b), size: 1 }));
+  if (!candidates.some((b) => b.gold === 1)) return [];
+  return weigh(candidates, 1);
+}
+
+function weigh(blocks, pageWeight) {
+  const total = blocks.reduce((a, b) => a + (b.gold === null ? 0 : b.size), 0);
+  for (const b of blocks) b.w = b.gold === null || total === 0 ? 0 : (pageWeight * b.size) / total;
+  return blocks.filter((b) => b.gold !== null);
+}
+
+// ------------------------------------------------------------ evaluation of decisions
+export function keptText(page, decided) {
+  const parts = [];
+  const title = decided.blocks.find((b) => b.kind === 'title');
+  if (title) parts.push(blockText(page, title));
+  for (const b of decided.blocks) if (b.kind === 'body') parts.push(blockText(page, b));
+  return parts.join('\n\n') + '\n';
+}
+
+export async function scoreDecisions(precis, pages, decided) {
+  const c = { tp: 0, fp: 0, fn: 0, present: 0, kept: 0, selected: 0, inBody: 0, allBody: 0, titled: 0, titleFound: 0 };
+  const texts = pages.map((p, i) => keptText(p, decided[i]));
+  const outs = await runBatch(precis, texts.map((text) => ({ text, options: { sentences: 3, keywords: 0, clean: false } })));
+  pages.forEach((p, i) => {
+    for (const b of decided[i].blocks) {
+      if (b.kind === 'title') continue;
+      const gold = goldBody(blockText(p, b), p.index);
+      if (gold === null) continue;
+      if (gold) b.kind === 'body' ? c.tp++ : c.fn++;
+      else if (b.kind === 'body') c.fp++;
+    }
+    const inputNorm = normalize(p.text);
+    const keptNorm = normalize(texts[i]);
+    const present = bodySentences(p.body).filter((s) => inputNorm.includes(s));
+    c.present += present.length;
+    c.kept += present.filter((s) => keptNorm.includes(s)).length;
+    const sel = outs[i].sentences.filter((s) => s.selected);
+    const good = sel.filter((s) => normalize(s.text) && p.index.norm.includes(normalize(s.text))).length;
+    c.selected += sel.length;
+    c.inBody += good;
+    c.allBody += sel.length > 0 && good === sel.length ? 1 : 0;
+    if (p.titleNorm) {
+      c.titled++;
+      const t = decided[i].blocks.find((b) => b.kind === 'title');
+      const n = t ? normalize(blockText(p, t)) : '';
+      if (n && (p.titleNorm.includes(n) || n.includes(p.titleNorm))) c.titleFound++;
+    }
+  });
+  return {
+    pages: pages.length,
+    inBody3: c.inBody / c.selected,
+    allBody3: c.allBody / pages.length,
+    kept: c.kept / c.present,
+    bodyP: c.tp / (c.tp + c.fp),
+    bodyR: c.tp / (c.tp + c.fn),
+    title: c.titleFound / c.titled,
+  };
+}
+
+const MEASURES = [['in-body k=3', 'inBody3'], ['all-body k=3', 'allBody3'], ['body kept', 'kept'], ['body P (blocks)', 'bodyP'], ['body R (blocks)', 'bodyR'], ['title found', 'title']];
+const pct = (x) => (100 * x).toFixed(1) + '%';
+
+// ------------------------------------------------------------ fitting
+function exportModel(fitted, threshold) {
+  return { base: fitted.base, threshold, trees: fitted.trees };
+}
+
+/** Fits both models on `train` (pages and labelled pastes); the body model reads features made with the fitted title model. */
+async function fitModels(tool, train, titleDump, tmp) {
+  const titleData = train.flatMap((p) => titleRows(p, titleDump.get(p.key)));
+  const title = exportModel(fitTrees(titleData, titleDump.names.length, TITLE_TREES), 0);
+  const file = join(tmp, 'title.json');
+  writeFileSync(file, JSON.stringify({ title }));
+  const bodyDump = await runTool(tool, train, { models: file, features: 'body' });
+  const bodyData = train.flatMap((p, i) => bodyRows(p, bodyDump.pages[i], bodyDump.names));
+  const body = exportModel(fitTrees(bodyData, bodyDump.names.length, BODY_TREES), 0);
+  return { title, body, counts: { titleRows: titleData.length, bodyRows: bodyData.length } };
+}
+
+async function decide(tool, pages, models, tmp) {
+  const file = join(tmp, 'models.json');
+  writeFileSync(file, JSON.stringify(models));
+  return (await runTool(tool, pages, { models: file, features: 'none' })).pages;
+}
+
+// ------------------------------------------------------------ main
+async function main() {
+  const tool = resolve(root, opt('--tool', 'build/bench/precis_blocks'));
+  const precis = resolve(root, opt('--precis', 'build/bench/precis'));
+  for (const [what, path] of [['precis_blocks', tool], ['precis', precis]]) {
+    if (!existsSync(path)) {
+      console.error(`train: no ${what} at ${path} (build: cmake -S . -B build/bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DPRECIS_BUILD_BENCH=ON && cmake --build build/bench --target precis_blocks precis)`);
+      process.exit(2);
+    }
+  }
+  const { pages, noisy } = loadData();
+  const all = [...pages, ...noisy];
+  const titleDump = await runTool(tool, all, { features: 'title' });
+  const names = titleDump.names;
+  const byKey = new Map(all.map((p, i) => [p.key, titleDump.pages[i]]));
+  const dump = { get: (k) => byKey.get(k), names };
+  const tmp = mkdtempSync(join(tmpdir(), 'precis-train-'));
+  const results = [];
+  try {
+    if (!flag('--no-cv')) {
+      const heldOut = async (test) => {
+        const models = await fitModels(tool, all.filter((p) => !test.includes(p)), dump, tmp);
+        return decide(tool, test, models, tmp);
+      };
+      // k-fold by page: the union of the out-of-fold decisions is scored once.
+      const test = [], decided = [];
+      for (let k = 0; k < FOLDS; k++) {
+        const fold = pages.filter((p) => p.fold === k);
+        test.push(...fold);
+        decided.push(...(await heldOut(fold)));
+        console.error(`train: fold ${k + 1}/${FOLDS}`);
+      }
+      results.push([`${FOLDS} folds by page`, await scoreDecisions(precis, test, decided)]);
+      for (const set of [...new Set(pages.map((p) => p.set))]) {
+        const fold = pages.filter((p) => p.set === set);
+        results.push([`set ${set}`, await scoreDecisions(precis, fold, await heldOut(fold))]);
+        console.error(`train: held out ${set}`);
+      }
+      const loso = results.slice(1).map((r) => r[1]);
+      const n = loso.reduce((a, s) => a + s.pages, 0);
+      const mean = (key) => loso.reduce((a, s) => a + s[key] * s.pages, 0) / n;
+      results.push(['each set held out (pooled)', Object.fromEntries([['pages', n], ...MEASURES.map(([, k]) => [k, mean(k)])])]);
+      console.log(`| held out | pages | ${MEASURES.map((m) => m[0]).join(' | ')} |`);
+      console.log(`|---|---|${MEASURES.map(() => '---').join('|')}|`);
+      for (const [name, s] of results) console.log(`| ${name} | ${s.pages} | ${MEASURES.map(([, k]) => pct(s[k])).join(' | ')} |`);
+    }
+    const models = await fitModels(tool, all, dump, tmp);
+    console.error(`train: final fit on ${models.counts.titleRows} title candidates, ${models.counts.bodyRows} blocks`);
+    if (flag('--write')) {
+      writeFileSync(resolve(root, 'core/src/block_model.hpp'), modelFile(models, names, results, pages.length, noisy.length));
+      console.log('wrote core/src/block_model.hpp (rebuild, then run node bench/pages.mjs)');
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+// ------------------------------------------------------------ the model file
+// A base or decision threshold (rounded to 5 decimals when fitted) as a float literal.
+function num(x) {
+  const s = x.toFixed(5).replace(/0+$/, '').replace(/\.$/, '.0');
+  return (s === '-0.0' ? '0.0' : s) + 'f';
+}
+
+function treesSource(name, model) {
+  const lines = model.trees.map((t) => `    {{${t.feature.join(', ')}}, {${t.threshold.join(', ')}}, {${t.leaf.join(', ')}}},`);
+  return `inline constexpr BlockTree ${name}[] = {\n${lines.join('\n')}\n};`;
+}
+
+// Text as // comment lines of at most 100 characters.
+function wrap(text) {
+  const lines = [];
+  let line = '//';
+  for (const word of text.split(' ')) {
+    if (line.length + 1 + word.length > 100) {
+      lines.push(line);
+      line = '//';
+    }
+    line += ' ' + word;
+  }
+  return [...lines, line].join('\n');
+}
+
+function modelFile(models, names, results, pageCount, noisyCount) {
+  const cv = results.length
+    ? results.filter(([n]) => !n.startsWith('set ')).map(([n, s]) => wrap(`  ${n}: ${MEASURES.map(([m, k]) => `${m} ${pct(s[k])}`).join(', ')}`))
+    : ['//   (not cross-validated: rerun without --no-cv)'];
+  return `// The cleaning stage's two fitted models and the function that applies them:
+// which short line is the headline, which blocks are body (features:
+// block_features.hpp; decisions: clean.cpp).
+//
+// Generated by bench/cleaning/train.mjs --write — do not edit; rerun it.
+// Data: ${pageCount} real pages of ../shared/data/pages (paste.txt, annotated body and
+// title) and the ${noisyCount} labelled pastes of tests/corpus/noisy.
+// Boosted trees of depth 3: title ${models.title.trees.length} trees, body ${models.body.trees.length} trees.
+${wrap(`Features (index: name): ${names.map((n, j) => `${j} ${n}`).join(', ')}.`)}
+// Cross-validated (summaries of 3 sentences of the kept text):
+${cv.join('\n')}
+#pragma once
+
+#include "block_features.hpp"
+
+namespace precis {
+
+// clang-format off
+${treesSource('kTitleTrees', models.title)}
+
+${treesSource('kBodyTrees', models.body)}
+// clang-format on
+
+inline constexpr CleaningModels kCleaningModels{
+    {${num(models.title.base)}, kTitleTrees, ${num(models.title.threshold)}},
+    {${num(models.body.base)}, kBodyTrees, ${num(models.body.threshold)}},
+};
+
+// The score (log-odds) of a model for one block's features.
+[[nodiscard]] inline double model_score(const BlockModel& model, const BlockFeatures& f) {
+  // f >= t / 32768  <=>  floor(f * 32768) >= t, for integer t (features are in [0, 1]).
+  std::array<std::uint16_t, kBlockFeatureCount> q{};
+  for (std::size_t i = 0; i < kBlockFeatureCount; ++i) {
+    const float v = f.values[i];
+    q[i] = static_cast<std::uint16_t>((v > 0 ? (v < 1 ? v : 1.0f) : 0.0f) * BlockTree::kThresholdScale);
+  }
+  double sum = model.base;
+  for (const BlockTree& t : model.trees) {
+    std::size_t k = 0;
+    while (k < t.feature.size()) k = 2 * k + 1 + (q[t.feature[k]] >= t.threshold[k] ? 1 : 0);
+    sum += t.leaf[k - t.feature.size()] * BlockTree::kLeafUnit;
+  }
+  return sum;
+}
+
+}  // namespace precis
+`;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(root, 'bench/cleaning/train.mjs')) await main();
