@@ -348,13 +348,17 @@ inline constexpr CleaningModels kCleaningModels{
     const float v = f.values[i];
     q[i] = static_cast<std::uint16_t>((v > 0 ? (v < 1 ? v : 1.0f) : 0.0f) * BlockTree::kThresholdScale);
   }
-  double sum = model.base;
+  // Depth 3: three comparisons per tree. Leaves add up as integers (exact),
+  // scaled once.
+  static_assert(std::tuple_size_v<decltype(BlockTree::feature)> == 7);
+  std::int32_t leaves = 0;
   for (const BlockTree& t : model.trees) {
-    std::size_t k = 0;
-    while (k < t.feature.size()) k = 2 * k + 1 + (q[t.feature[k]] >= t.threshold[k] ? 1 : 0);
-    sum += t.leaf[k - t.feature.size()] * BlockTree::kLeafUnit;
+    std::size_t k = q[t.feature[0]] >= t.threshold[0] ? 2 : 1;
+    k = 2 * k + 1 + (q[t.feature[k]] >= t.threshold[k] ? 1 : 0);
+    k = 2 * k + 1 + (q[t.feature[k]] >= t.threshold[k] ? 1 : 0);
+    leaves += t.leaf[k - 7];
   }
-  return sum;
+  return static_cast<double>(model.base) + leaves * BlockTree::kLeafUnit;
 }
 
 }  // namespace precis

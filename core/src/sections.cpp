@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <map>
+#include <unordered_map>
 
 #include "text_scan.hpp"
 #include "unicode.hpp"
@@ -156,28 +156,41 @@ bool may_be_guessed(const Block& b) {
 std::vector<Heading> guessed_headings(std::string_view text, const std::vector<Block>& blocks,
                                       std::optional<std::size_t> title_block) {
   const std::size_t n = blocks.size();
-  std::vector<char> shaped(n), paragraph(n);
-  // A line repeated through the text (a running header or footer that
-  // cleaning kept, the title again on every page) is no heading.
-  std::map<std::string_view, std::size_t> seen;
-  for (const Block& b : blocks) ++seen[b.text];
   const std::string_view title = title_block ? std::string_view(blocks[*title_block].text) : std::string_view();
+  std::vector<char> shaped(n);
   for (std::size_t i = 0; i < n; ++i) {
     const Block& b = blocks[i];
-    shaped[i] = title_block != i && may_be_guessed(b) && heading_shaped(text, b) && seen[b.text] < kMaxRepeats &&
-                b.text != title;
-    paragraph[i] = !shaped[i] && paragraph_shaped(text, b);
+    shaped[i] = title_block != i && may_be_guessed(b) && heading_shaped(text, b) && b.text != title;
   }
+  // A line repeated through the text (a running header or footer that
+  // cleaning kept, the title again on every page) is no heading.
+  std::unordered_map<std::string_view, std::size_t> seen;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (shaped[i]) seen.emplace(blocks[i].text, 0);
+  }
+  if (seen.empty()) return {};
+  for (const Block& b : blocks) {
+    if (const auto it = seen.find(b.text); it != seen.end()) ++it->second;
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (shaped[i] && seen[blocks[i].text] >= kMaxRepeats) shaped[i] = 0;
+  }
+  // Paragraph or not, asked only of a heading line's neighbours.
+  std::vector<signed char> paragraph(n, -1);
+  auto is_paragraph = [&](std::size_t i) {
+    if (paragraph[i] < 0) paragraph[i] = !shaped[i] && paragraph_shaped(text, blocks[i]) ? 1 : 0;
+    return paragraph[i] == 1;
+  };
   std::vector<Heading> found;
   for (std::size_t i = 0; i < n; ++i) {
     if (!shaped[i]) continue;
     // Before: the start, the title or a paragraph — or one more heading line
     // right after one of those ("Chapter 3" above "The Return").
-    bool before = i == 0 || title_block == i - 1 || paragraph[i - 1];
-    if (!before && shaped[i - 1]) before = i == 1 || title_block == i - 2 || paragraph[i - 2];
+    bool before = i == 0 || title_block == i - 1 || is_paragraph(i - 1);
+    if (!before && shaped[i - 1]) before = i == 1 || title_block == i - 2 || is_paragraph(i - 2);
     // After: a paragraph, or one more heading line and then a paragraph.
-    bool after = i + 1 < n && paragraph[i + 1];
-    if (!after && i + 2 < n && shaped[i + 1]) after = paragraph[i + 2];
+    bool after = i + 1 < n && is_paragraph(i + 1);
+    if (!after && i + 2 < n && shaped[i + 1]) after = is_paragraph(i + 2);
     if (!before || !after) continue;
     const Block& b = blocks[i];
     const std::string_view line = text.substr(b.span.byte_start, b.span.byte_end - b.span.byte_start);
@@ -219,8 +232,8 @@ std::vector<Heading> find_headings(std::string_view text, const std::vector<Bloc
   }
   if (!marked.empty()) return marked;
   std::size_t words = 0;
-  for (const Block& b : blocks) {
-    if (b.kind == BlockKind::Body) words += count_words(b.text);
+  for (std::size_t i = 0; i < blocks.size() && words < kLongTextWords; ++i) {
+    if (blocks[i].kind == BlockKind::Body) words += count_words(blocks[i].text);
   }
   if (words < kLongTextWords) return {};
   std::vector<Heading> guessed = guessed_headings(text, blocks, title_block);
