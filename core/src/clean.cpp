@@ -1183,8 +1183,11 @@ std::optional<std::size_t> classify(std::string_view text, std::vector<Block>& b
                                     std::string_view language, const std::vector<NoiseReason>* forced,
                                     LanguageDetector* detector, const CleaningModels& models, CleanTrace* trace,
                                     std::vector<double>* body_probability) {
-  if (body_probability != nullptr) body_probability->assign(blocks.size(), 1.0);
-  if (!remove_noise) return title_only(blocks);
+  if (!remove_noise) {
+    if (body_probability != nullptr) body_probability->assign(blocks.size(), 1.0);
+    return title_only(blocks);
+  }
+  if (forced != nullptr && forced->size() != blocks.size()) forced = nullptr;  // (never: one block per HTML block)
   LanguageDetector local;
   Classifier c{text, blocks, {}, std::nullopt, "und", forced, detector != nullptr ? detector : &local};
   c.measure();
@@ -1202,9 +1205,7 @@ std::optional<std::size_t> classify(std::string_view text, std::vector<Block>& b
   c.decide(models, trace);
   c.keep_some_body();
   c.write();
-  if (body_probability != nullptr && c.body_probability.size() == blocks.size()) {
-    *body_probability = std::move(c.body_probability);
-  }
+  if (body_probability != nullptr) *body_probability = std::move(c.body_probability);
   return c.title;
 }
 
@@ -1214,7 +1215,6 @@ std::optional<std::size_t> classify_blocks(std::string_view text, std::vector<Bl
                                            std::string_view language, LanguageDetector* detector,
                                            const std::vector<NoiseReason>* forced,
                                            std::vector<double>* body_probability) {
-  if (forced != nullptr && forced->size() != blocks.size()) forced = nullptr;
   return classify(text, blocks, remove_noise, language, forced, detector, kCleaningModels, nullptr, body_probability);
 }
 
@@ -1222,7 +1222,6 @@ std::optional<std::size_t> classify_blocks_with(std::string_view text, std::vect
                                                 std::string_view language, LanguageDetector* detector,
                                                 const std::vector<NoiseReason>* forced, const CleaningModels& models,
                                                 CleanTrace* trace) {
-  if (forced != nullptr && forced->size() != blocks.size()) forced = nullptr;  // (never: one block per HTML block)
   return classify(text, blocks, remove_noise, language, forced, detector, models, trace, nullptr);
 }
 
