@@ -62,7 +62,7 @@ std::optional<Error> validate(const Options& options) {
   if (options.mode == Mode::Headline && options.headline_words == 0 && options.headline_characters == 0) {
     return Error{"options.headlineWords", "a headline needs a word or character limit (both are 0)"};
   }
-  if (options.per_section && options.mode == Mode::Headline) {  // issue 18
+  if (options.per_section && options.mode == Mode::Headline) {
     return Error{"options.perSection", "is for extracts: a headline is one sentence of the whole text"};
   }
   if (options.keywords > kMaxKeywords) {

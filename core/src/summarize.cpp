@@ -15,7 +15,7 @@
 #include "precis/precis.hpp"
 #include "score.hpp"
 #include "segment.hpp"
-#include "sections.hpp"  // issue 18: sections
+#include "sections.hpp"
 #include "select.hpp"
 #include "terms.hpp"
 #include "unicode.hpp"
@@ -90,7 +90,7 @@ Outcome summarize_text(std::string_view text, const Options& options, const Sent
                       &doc.body_probability);
   if (page != nullptr) doc.html_headings = &page->heading;
   doc.language = options.language == "auto" ? detector.detect(text, doc.blocks) : options.language;
-  if (options.clean) restore_section_bodies(text, doc.blocks, doc.title_block);  // issue 18
+  if (options.clean) restore_section_bodies(text, doc.blocks, doc.title_block);
   timer.lap(timings.clean_ms);
 
   // segment
@@ -102,7 +102,7 @@ Outcome summarize_text(std::string_view text, const Options& options, const Sent
   if (doc.title_block) title_span = doc.blocks[*doc.title_block].span;
   doc.terms = extract_terms(text, doc.sentences, title_span, doc.language, breaker);
   timer.lap(timings.terms_ms);
-  SectionPlan sections = plan_sections(doc);  // issue 18: headings and the section of each sentence
+  SectionPlan sections = plan_sections(doc);  // headings and the section of each sentence
 
   // score
   const std::size_t n = doc.sentences.size();
@@ -112,12 +112,13 @@ Outcome summarize_text(std::string_view text, const Options& options, const Sent
   }
   // A headline is one sentence; per section, the budget counts once per section.
   const Budget asked = options.mode == Mode::Headline ? Budget{BudgetUnit::Sentences, 1} : options.budget;
-  const double share = budget_share(asked, doc.terms, lengths, options.per_section ? std::max<std::size_t>(1, sections.sections.size()) : 1);
+  const std::size_t budgets = options.per_section ? std::max<std::size_t>(1, sections.sections.size()) : 1;
+  const double share = budget_share(asked, doc.terms, lengths, budgets);
   Scores scores = score_sentences(text, doc.sentences, doc.terms, {doc.title_block.has_value(), share}, model);
   // A sentence is worth choosing when it is article text and, if it is, worth
   // summarizing: the model's score weighted by cleaning's confidence that its
   // block is body (1 in an article without page furniture).
-  for (std::size_t i = 0; i < doc.sentences.size(); ++i) {
+  for (std::size_t i = 0; i < n; ++i) {
     scores.total[i] *= doc.body_probability[doc.sentences[i].block];
   }
   timer.lap(timings.score_ms);
@@ -154,7 +155,7 @@ Outcome summarize_text(std::string_view text, const Options& options, const Sent
   } else {
     const SelectionInput input{&scores.total, &doc.terms, &lengths};
     const Selection selection = options.per_section
-                                    ? Selection{select_per_section(sections, input, options.budget, options.redundancy)}  // issue 18
+                                    ? Selection{select_per_section(sections, input, options.budget, options.redundancy)}
                                     : select_sentences(input, options.budget, options.redundancy);
     chosen = selection.chosen;
     if (selection.shorten) {
@@ -175,7 +176,7 @@ Outcome summarize_text(std::string_view text, const Options& options, const Sent
     if (chosen.empty()) result.notes.push_back("no whole sentence fits the budget");
   }
   for (std::size_t i : chosen) result.sentences[i].selected = true;
-  attach_sections(std::move(sections), options.per_section, result);  // issue 18
+  attach_sections(std::move(sections), options.per_section, result);
   result.keywords = extract_keywords(text, doc.terms, options.keywords);
   for (Keyword& k : result.keywords) k.score = numeric::round6(k.score);
   timer.lap(timings.select_ms);
