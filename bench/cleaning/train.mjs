@@ -48,6 +48,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 import { flag, opt, root } from '../cli.mjs';
+import { fnv1a } from '../quality/baselines.mjs';
 import { corpusPages } from '../noise.mjs';
 import { bodyIndex, bodySentences, goldBody, loadPages, normalize, readPaste, runBatch } from '../pages.mjs';
 import { fitTrees } from './gbdt.mjs';
@@ -62,14 +63,6 @@ const BODY_TREES = { depth: 3, rounds: 100, rate: 0.1, lambda: 1, minHessian: 1 
 const TITLE_TREES = { depth: 3, rounds: 60, rate: 0.1, lambda: 1, minHessian: 1 };
 
 // ------------------------------------------------------------ data
-function fnv1a(s) {
-  let h = 0x811c9dc5;
-  for (const b of Buffer.from(s, 'utf8')) {
-    h ^= b;
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
 
 /** Runs precis_blocks on the pages; resolves to {names, pages: [{id, blocks}]}. */
 export function runTool(tool, inputs, { models = null, features = 'body' } = {}) {
