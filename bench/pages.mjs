@@ -16,7 +16,12 @@
 //             in the text cleaning kept (body sentences + title);
 //   body P/R, noise P/R   line-level precision / recall of cleaning's body vs
 //             noise decision against the annotation (paste input only);
-//   title     pages whose title was found, among pages whose JSON has a title.
+//   title     pages whose title was found, among pages whose JSON has a title;
+//   agree     mean ROUGE-1 F of the page's 3-sentence summary against the
+//             3-sentence summary precis makes of the annotated body alone, with
+//             cleaning off (what perfect cleaning would give): in-body counts
+//             only where a sentence comes from, agreement also whether it is
+//             the one worth choosing.
 // A baseline row gives the same with cleaning off (--no-clean).
 //
 // Definitions (all on normalized text: NFKC, lowercase, only letters and
@@ -46,6 +51,7 @@ import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
 import { flag, opt, precisCli, root } from './cli.mjs';
+import { rougeN, tokenize } from './quality/rouge.mjs';
 
 const SET_ORDER = ['scrapinghub', 'wcxb', 'dragnet', 'cleaneval', 'cleanportaleval', 'l3s-gn1', 'zh-cwce'];
 const MIN_CHARS = 20;
@@ -121,15 +127,19 @@ export const readPaste = (page) => readFileSync(page.base + '.paste.txt', 'utf8'
 export const readHtml = (page) => gunzipSync(readFileSync(page.base + '.html.gz')).toString('utf8');
 
 // ------------------------------------------------------------ running precis
-/** Runs `precis --jsonl` on the requests, `width` processes at a time; returns the responses in order. */
-export async function runBatch(precis, requests, { chunk = 100, width = 2 } = {}) {
+/**
+ * Runs `precis --jsonl` (or another tool reading the same requests, with its
+ * `args`) on the requests, `width` processes at a time; returns the responses
+ * in order.
+ */
+export async function runBatch(precis, requests, { chunk = 100, width = 2, args = ['--jsonl'] } = {}) {
   const chunks = [];
   for (let i = 0; i < requests.length; i += chunk) chunks.push(requests.slice(i, i + chunk));
   const results = new Array(chunks.length);
   let next = 0;
   const one = (lines) =>
     new Promise((done, fail) => {
-      const child = spawn(precis, ['--jsonl'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      const child = spawn(precis, args, { stdio: ['pipe', 'pipe', 'pipe'] });
       const out = [];
       let err = '';
       child.stdout.on('data', (c) => out.push(c));
@@ -137,7 +147,7 @@ export async function runBatch(precis, requests, { chunk = 100, width = 2 } = {}
       child.on('error', fail);
       child.on('close', () => {
         const text = Buffer.concat(out).toString('utf8').split('\n').filter(Boolean);
-        if (text.length !== lines.length) return fail(new Error(`precis --jsonl gave ${text.length} of ${lines.length} lines: ${err.trim()}`));
+        if (text.length !== lines.length) return fail(new Error(`${precis} gave ${text.length} of ${lines.length} lines: ${err.trim()}`));
         done(text.map((l) => JSON.parse(l)));
       });
       child.stdin.end(lines.map((r) => JSON.stringify(r)).join('\n') + '\n');
@@ -179,7 +189,7 @@ function lineLabels(paste, index, out) {
   return lines;
 }
 
-function measurePage(page, input, kind, outputs) {
+function measurePage(page, input, kind, outputs, reference) {
   const index = bodyIndex(page.body);
   const bodyNorm = index.norm;
   const inputNorm = normalize(kind === 'html' ? htmlText(input) : input);
@@ -197,6 +207,8 @@ function measurePage(page, input, kind, outputs) {
     m[`off${k}`] = off.map((s) => s.text);
   }
   const out = outputs[3];
+  const summary = (o) => tokenize(o.sentences.filter((s) => s.selected).map((s) => s.text).join(' '));
+  m.agree = rougeN(summary(reference), summary(out), 1).fmeasure;
   const kept = normalize([out.title ? out.title.text : '', ...out.sentences.map((s) => s.text)].join(' '));
   const present = bodySentences(page.body).filter((s) => inputNorm.includes(s));
   m.bodySentences = present.length;
@@ -235,6 +247,7 @@ export function summarizeRows(rows) {
   s.bodyRecall = tp / (tp + fn);
   s.noisePrecision = tn / (tn + fn);
   s.noiseRecall = tn / (tn + fp);
+  s.agree = sum(rows, 'agree') / rows.length;
   const titled = rows.filter((r) => r.titleFound !== undefined);
   s.title = sum(titled, 'titleFound') / titled.length;
   s.titled = titled.length;
@@ -245,7 +258,7 @@ const pct = (x) => (Number.isFinite(x) ? (100 * x).toFixed(1) + '%' : '-');
 const COLUMNS = [
   ['in-body k=3', 'inBody3'], ['all-body k=3', 'allBody3'], ['in-body k=5', 'inBody5'], ['all-body k=5', 'allBody5'],
   ['body kept', 'kept'], ['body P', 'bodyPrecision'], ['body R', 'bodyRecall'], ['noise P', 'noisePrecision'],
-  ['noise R', 'noiseRecall'], ['title found', 'title'],
+  ['noise R', 'noiseRecall'], ['title found', 'title'], ['agree', 'agree'],
 ];
 
 export function printTable(title, rowsByName, markdown) {
@@ -264,13 +277,18 @@ export function printTable(title, rowsByName, markdown) {
   for (const r of body) console.log(line(r));
 }
 
-async function evaluate(precis, pages, kind, clean) {
+/** The 3-sentence summaries of the annotated bodies alone (the reference of `agree`). */
+async function bodySummaries(precis, pages) {
+  return runBatch(precis, pages.map((p) => ({ text: p.body, options: { sentences: 3, keywords: 0, clean: false } })));
+}
+
+async function evaluate(precis, pages, kind, clean, references) {
   const inputs = pages.map((p) => (kind === 'html' ? readHtml(p) : readPaste(p)));
   const options = (k) => ({ sentences: k, keywords: 0, ...(clean ? {} : { clean: false }) });
   const reqs = (k) => inputs.map((text) => ({ text, options: options(k) }));
   const out3 = await runBatch(precis, reqs(3));
   const out5 = await runBatch(precis, reqs(5));
-  return pages.map((p, i) => measurePage(p, inputs[i], kind, { 3: out3[i], 5: out5[i] }));
+  return pages.map((p, i) => measurePage(p, inputs[i], kind, { 3: out3[i], 5: out5[i] }, references[i]));
 }
 
 function table(rows) {
@@ -322,13 +340,14 @@ async function main() {
   console.log(`pages: ${pages.length} from ${dir}`);
   const results = {};
   const kinds = input === 'both' ? ['paste', 'html'] : [input];
+  const references = await bodySummaries(precis, pages);
   for (const kind of kinds) {
     const started = Date.now();
-    const rows = await evaluate(precis, pages, kind, true);
+    const rows = await evaluate(precis, pages, kind, true, references);
     results[kind] = { rows, table: table(rows) };
     printTable(`${kind}, cleaning on (${((Date.now() - started) / 1000).toFixed(1)} s)`, results[kind].table, markdown);
     if (!flag('--no-baseline') && kind === 'paste') {
-      const base = await evaluate(precis, pages, kind, false);
+      const base = await evaluate(precis, pages, kind, false, references);
       results[`${kind}-baseline`] = { rows: base, table: table(base) };
       printTable(`${kind}, cleaning off (baseline)`, results[`${kind}-baseline`].table, markdown);
     }

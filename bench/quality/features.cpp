@@ -6,7 +6,11 @@
 //    "title":"..."|null,"language":"en","summary":"..."}
 // (or {"error":...}). With --model FILE (the JSON train.mjs writes for a fold),
 // sentences are scored by that model instead of the fitted one, so held-out
-// folds are evaluated by the core itself. --names prints the feature names.
+// folds are evaluated by the core itself. With --unfinished W, a sentence of a
+// doubtful body block that does not end like a sentence counts W instead of
+// the built-in kUnfinishedWeight (bench/cleaning/unfinished.mjs chooses it).
+// --names prints the feature names.
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -64,18 +68,26 @@ precis::SentenceModel read_model(const std::string& path, ModelStorage& storage)
 
 int main(int argc, char** argv) {
   precis::SentenceModel model = precis::kSentenceModel;
+  precis::CleaningModels cleaning = precis::kCleaningModels;
   ModelStorage storage;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--model" && i + 1 < argc) {
       model = read_model(argv[++i], storage);
+    } else if (arg == "--unfinished" && i + 1 < argc) {
+      const std::string value = argv[++i];
+      char* end = nullptr;
+      cleaning.unfinished = std::strtof(value.c_str(), &end);
+      if (value.empty() || *end != '\0' || !(cleaning.unfinished >= 0 && cleaning.unfinished <= 1)) {
+        fail("--unfinished: a number from 0 to 1, not '" + value + "'");
+      }
     } else if (arg == "--names") {
       nlohmann::json names = nlohmann::json::array();
       for (std::string_view n : precis::kSentenceFeatureNames) names.push_back(std::string(n));
       std::cout << names.dump() << '\n';
       return 0;
     } else {
-      fail("usage: precis_features [--model FILE | --names] < requests.jsonl");
+      fail("usage: precis_features [--model FILE] [--unfinished W] [--names] < requests.jsonl");
     }
   }
   std::ios::sync_with_stdio(false);
@@ -89,7 +101,7 @@ int main(int argc, char** argv) {
     }
     const auto& request = std::get<precis::json::Request>(parsed);
     std::vector<precis::SentenceFeatures> features;
-    const precis::Outcome outcome = precis::summarize_with(request.text, request.options, model, &features);
+    const precis::Outcome outcome = precis::summarize_with(request.text, request.options, model, &features, cleaning);
     if (outcome.error) {
       std::cout << precis::json::render_error(*outcome.error) << '\n';
       continue;

@@ -170,10 +170,18 @@ struct BlockModel {
   float threshold = 0;  // the decision: the score is at least this
 };
 
-// What cleaning's decisions read: which block is the headline, which are body.
+// How much a sentence counts, beside its block's body probability, when the
+// body model kept its block with doubt and it does not end like a sentence (a
+// teaser headline, a menu row, a tag list read as body). Chosen by
+// bench/cleaning/unfinished.mjs (each set of pages held out in turn).
+inline constexpr float kUnfinishedWeight = 0.3f;
+
+// What cleaning's decisions read: which block is the headline, which are body;
+// and how the summary weighs doubtful body.
 struct CleaningModels {
   BlockModel title;
   BlockModel body;
+  float unfinished = kUnfinishedWeight;
 };
 
 }  // namespace precis

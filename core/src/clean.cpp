@@ -1221,8 +1221,8 @@ std::optional<std::size_t> classify_blocks(std::string_view text, std::vector<Bl
 std::optional<std::size_t> classify_blocks_with(std::string_view text, std::vector<Block>& blocks, bool remove_noise,
                                                 std::string_view language, LanguageDetector* detector,
                                                 const std::vector<NoiseReason>* forced, const CleaningModels& models,
-                                                CleanTrace* trace) {
-  return classify(text, blocks, remove_noise, language, forced, detector, models, trace, nullptr);
+                                                CleanTrace* trace, std::vector<double>* body_probability) {
+  return classify(text, blocks, remove_noise, language, forced, detector, models, trace, body_probability);
 }
 
 }  // namespace precis

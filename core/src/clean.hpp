@@ -74,6 +74,7 @@ struct CleanTrace {
                                                               bool remove_noise, std::string_view language,
                                                               LanguageDetector* detector,
                                                               const std::vector<NoiseReason>* forced,
-                                                              const CleaningModels& models, CleanTrace* trace);
+                                                              const CleaningModels& models, CleanTrace* trace,
+                                                              std::vector<double>* body_probability = nullptr);
 
 }  // namespace precis

@@ -1,12 +1,14 @@
-// The pipeline with the sentence model as a parameter and the features it saw
+// The pipeline with the models as parameters and the sentence features it saw
 // as an output: what bench/quality/train.mjs needs to fit and cross-validate
-// the model on exactly the core's features. precis::summarize() is this with
-// the fitted model.
+// the sentence model on exactly the core's features (and bench/cleaning/
+// unfinished.mjs to choose how doubtful body counts). precis::summarize() is
+// this with the fitted models.
 #pragma once
 
 #include <string_view>
 #include <vector>
 
+#include "block_model.hpp"
 #include "precis/precis.hpp"
 #include "sentence_features.hpp"
 #include "sentence_model.hpp"
@@ -15,6 +17,7 @@ namespace precis {
 
 // `features`, when given, receives one entry per body sentence (Result::sentences).
 [[nodiscard]] Outcome summarize_with(std::string_view text, const Options& options, const SentenceModel& model,
-                                     std::vector<SentenceFeatures>* features);
+                                     std::vector<SentenceFeatures>* features,
+                                     const CleaningModels& cleaning = kCleaningModels);
 
 }  // namespace precis

@@ -18,6 +18,7 @@
 #include "sections.hpp"
 #include "select.hpp"
 #include "terms.hpp"
+#include "text_scan.hpp"
 #include "unicode.hpp"
 #include "utf8.hpp"
 
@@ -53,7 +54,8 @@ std::size_t words_of(const Terms& terms, const std::vector<std::size_t>& chosen)
 // The pipeline on plain text. `page`: what the text's HTML elements imply
 // (text read from HTML), or null.
 Outcome summarize_text(std::string_view text, const Options& options, const SentenceModel& model,
-                       std::vector<SentenceFeatures>* features, const noise::HtmlText* page) {
+                       const CleaningModels& cleaning, std::vector<SentenceFeatures>* features,
+                       const noise::HtmlText* page) {
   Outcome outcome;
   if (auto error = validate(options)) {
     outcome.error = std::move(error);
@@ -85,9 +87,8 @@ Outcome summarize_text(std::string_view text, const Options& options, const Sent
   // clean
   doc.blocks = split_blocks(text, doc.offsets);
   LanguageDetector detector;
-  doc.title_block =
-      classify_blocks(text, doc.blocks, options.clean, options.language, &detector, page ? &page->forced : nullptr,
-                      &doc.body_probability);
+  doc.title_block = classify_blocks_with(text, doc.blocks, options.clean, options.language, &detector,
+                                         page ? &page->forced : nullptr, cleaning, nullptr, &doc.body_probability);
   if (page != nullptr) doc.html_headings = &page->heading;
   doc.language = options.language == "auto" ? detector.detect(text, doc.blocks) : options.language;
   if (options.clean) restore_section_bodies(text, doc.blocks, doc.title_block);
@@ -117,9 +118,13 @@ Outcome summarize_text(std::string_view text, const Options& options, const Sent
   Scores scores = score_sentences(text, doc.sentences, doc.terms, {doc.title_block.has_value(), share}, model);
   // A sentence is worth choosing when it is article text and, if it is, worth
   // summarizing: the model's score weighted by cleaning's confidence that its
-  // block is body (1 in an article without page furniture).
+  // block is body (1 in an article without page furniture), and less again
+  // when that block is doubtful and the sentence does not end like one.
   for (std::size_t i = 0; i < n; ++i) {
-    scores.total[i] *= doc.body_probability[doc.sentences[i].block];
+    const SentenceSpan& s = doc.sentences[i];
+    const double body = doc.body_probability[s.block];
+    const bool unfinished = body < 1 && !scan::ends_sentence(text, s.byte_start, s.byte_end);
+    scores.total[i] *= unfinished ? body * cleaning.unfinished : body;
   }
   timer.lap(timings.score_ms);
 
@@ -200,16 +205,16 @@ Outcome summarize_text(std::string_view text, const Options& options, const Sent
 }  // namespace
 
 Outcome summarize_with(std::string_view text, const Options& options, const SentenceModel& model,
-                       std::vector<SentenceFeatures>* features) {
+                       std::vector<SentenceFeatures>* features, const CleaningModels& cleaning) {
   // A page's HTML source: summarize the text a reader sees, then point every
   // offset back into the HTML (noise_html.hpp).
   if (options.clean && text.size() <= options.max_input_bytes && noise::looks_like_html(text)) {
     const noise::HtmlText page = noise::html_text(text);
-    Outcome outcome = summarize_text(page.text, options, model, features, &page);
+    Outcome outcome = summarize_text(page.text, options, model, cleaning, features, &page);
     if (!outcome.error) noise::place_in_source(outcome.result, page, text);
     return outcome;
   }
-  return summarize_text(text, options, model, features, nullptr);
+  return summarize_text(text, options, model, cleaning, features, nullptr);
 }
 
 Outcome summarize(std::string_view text, const Options& options) {

@@ -3,7 +3,10 @@
 #include <cmath>
 #include <functional>
 #include <string>
+#include <vector>
 
+#include "block_model.hpp"
+#include "pipeline.hpp"
 #include "precis/precis.hpp"
 
 using namespace precis;
@@ -157,4 +160,61 @@ TEST_CASE("NUL bytes and control characters do not break the pipeline") {
   const Result r = run(text);
   CHECK(r.sentences.size() >= 1);
   CHECK(r.stats.input_bytes == text.size());
+}
+
+TEST_CASE("summarize: a line kept as doubtful body that is not a sentence counts less") {
+  // A local news page: a cookie banner and a menu (furniture, so the body
+  // model decides), then the article with a headline-like line inside it.
+  const std::string page =
+      "This website uses cookies to improve your experience. We'll assume you're ok with this, but you can opt-out "
+      "if you wish.\nAccept Reject Read More\nHome » News » Local\n"
+      "Council approves new cycle lanes despite opposition from traders\n"
+      "Published: 14:05, 22 March 2024\nBy Tom Harris, Local Democracy Reporter\n"
+      "Facebook Twitter WhatsApp Email Print\n"
+      "Plans for two new protected cycle lanes in the city centre have been approved by councillors, despite "
+      "objections from shop owners who fear they will lose customers.\n"
+      "New protected cycle lanes for Market Street and Station Road approved by councillors\n"
+      "The scheme will remove 40 parking spaces on Market Street and Station Road and replace them with kerbed "
+      "lanes separating cyclists from traffic.\n"
+      "Councillor Ann Whitby, who leads on transport, said the lanes would make it safer for children to ride to "
+      "school and would help the council meet its climate targets.\n"
+      "But the chairman of the city's traders association said businesses were already struggling with high "
+      "energy bills and fewer visitors.\n";
+  const std::string line = "New protected cycle lanes for Market Street and Station Road approved by councillors";
+  auto chosen = [&](float unfinished) {
+    CleaningModels cleaning = kCleaningModels;
+    cleaning.unfinished = unfinished;
+    Options options;
+    options.budget = {BudgetUnit::Sentences, 3};
+    const Outcome o = summarize_with(page, options, kSentenceModel, nullptr, cleaning);
+    REQUIRE_FALSE(o.error);
+    std::vector<std::string> texts;
+    for (const Sentence& s : o.result.sentences) {
+      if (s.selected) texts.push_back(s.text);
+    }
+    REQUIRE(texts.size() == 3);
+    return texts;
+  };
+  const std::vector<std::string> full = chosen(1);
+  CHECK(std::find(full.begin(), full.end(), line) != full.end());
+  const std::vector<std::string> none = chosen(0);
+  CHECK(std::find(none.begin(), none.end(), line) == none.end());
+}
+
+TEST_CASE("summarize: in an article without page furniture a line that is not a sentence keeps its score") {
+  const std::string article = "Ad sales boost Time Warner profit\n\n"
+                              "Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn\n\n" +
+                              kArticle.substr(kArticle.find("The firm"));
+  auto scores = [&](float unfinished) {
+    CleaningModels cleaning = kCleaningModels;
+    cleaning.unfinished = unfinished;
+    const Outcome o = summarize_with(article, Options{}, kSentenceModel, nullptr, cleaning);
+    REQUIRE_FALSE(o.error);
+    std::vector<double> s;
+    for (const Sentence& x : o.result.sentences) s.push_back(x.score);
+    return s;
+  };
+  const std::vector<double> one = scores(1);
+  REQUIRE(one.size() > 3);
+  CHECK(scores(0) == one);
 }
