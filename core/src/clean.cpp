@@ -1116,8 +1116,11 @@ struct Classifier {
 
   // The headline: in text without furniture before its body, the rules'
   // title (the first line) stands. Otherwise the short line the title model
-  // scores highest, when it scores at least the model's threshold; failing
-  // that, the rules' title.
+  // scores highest, even below even odds: on a page with furniture the
+  // rules' title (its first short line) is mostly a menu item or a label,
+  // and the best candidate is the headline more often than it is (title
+  // found on the 1,400 pages: 52.2% with a threshold, 66.2% without).
+  // Failing any candidate, the rules' title.
   std::optional<std::size_t> choose_title(const BlockModel& model, const std::vector<BlockFeatures>& features,
                                           CleanTrace* trace) const {
     std::optional<std::size_t> first_good;
@@ -1137,7 +1140,7 @@ struct Classifier {
         trace->title_candidates[i] = true;
         trace->title_scores[i] = score;
       }
-      if (score >= model.threshold && (!best || score > best_score)) {
+      if (!best || score > best_score) {
         best = i;
         best_score = score;
       }
