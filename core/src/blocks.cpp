@@ -20,6 +20,31 @@ bool starts_lowercase(std::string_view text, std::size_t pos, std::size_t end) {
   return unicode::is_lowercase(utf8::decode(text, pos).code_point);
 }
 
+// Punctuation that never opens a line of its own in Chinese or Japanese text
+// (a comma, a full stop, a closing quote or bracket): a line that starts with
+// it continues the line above.
+bool cjk_continuing_punct(char32_t cp) {
+  switch (cp) {
+    case 0x3001: case 0x3002: case 0x300D: case 0x300F: case 0x3011:  // 、。」』】
+    case 0xFF01: case 0xFF09: case 0xFF0C: case 0xFF1A: case 0xFF1B: case 0xFF1F:  // ！）：，；？
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Chinese and Japanese text has no case and no spaces: a line that starts
+// with a Han or kana character (or a mark that cannot open a line) after a
+// line that ends in one can continue it, and what would have fitted on the
+// line is one character.
+bool starts_cjk_continuation(std::string_view text, const Line& previous, const Line& next) {
+  if (next.start >= next.end) return false;
+  const char32_t first = utf8::decode(text, next.start).code_point;
+  const char32_t last = scan::last_code_point(text, previous.start, previous.end).code_point;
+  const bool last_cjk = unicode::is_cjk(unicode::script_of(last)) || cjk_continuing_punct(last);
+  return last_cjk && (unicode::is_cjk(unicode::script_of(first)) || cjk_continuing_punct(first));
+}
+
 // Text is hard-wrapped when (almost) no line is longer than a wrap width. A
 // paste from a web page has its paragraphs on one long line each; there, a
 // line that starts in lowercase is a block of its own ("di Marco Rossi" under
@@ -79,16 +104,18 @@ LineLength line_length(std::string_view text, std::size_t begin, std::size_t end
 }
 
 // A line break inside a paragraph wrapped to `width`: the line does not end
-// a sentence, the next starts in lowercase, and the next line's first word
-// would not have fitted on the line (a menu item or a short heading above a
-// lowercase line ends before the margin: it is a line of its own).
+// a sentence, the next starts in lowercase (or continues Chinese or Japanese
+// text), and the next line's first word would not have fitted on the line (a
+// menu item or a short heading above a lowercase line ends before the
+// margin: it is a line of its own).
 bool continues_line(std::string_view text, const Line& previous, const Line& next, std::size_t width) {
   if (scan::ends_sentence(text, previous.start, previous.end)) return false;
   const scan::Last last = scan::last_code_point(text, previous.start, previous.end);
   if (last.code_point == ':') return false;
-  if (!starts_lowercase(text, next.start, next.end)) return false;
+  const bool cjk = starts_cjk_continuation(text, previous, next);
+  if (!cjk && !starts_lowercase(text, next.start, next.end)) return false;
   const std::size_t fits = line_length(text, previous.start, previous.end).all +
-                           line_length(text, next.start, next.end).first_word;
+                           (cjk ? 1 : line_length(text, next.start, next.end).first_word);
   return fits * 10 > width * kWrapFill;
 }
 

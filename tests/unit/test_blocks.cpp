@@ -23,6 +23,21 @@ TEST_CASE("hard-wrapped lines join into one block") {
         std::vector<std::string>{"The market rose sharply\nafter the announcement on\nthe first Friday.", "Next item"});
 }
 
+TEST_CASE("hard-wrapped Chinese lines join into one block; a short heading line stays apart") {
+  // Wrapped at 12 characters: a line may end inside a sentence and the next
+  // may start with a comma.
+  const std::string text =
+      "\u4e00\u3001\u7406\u89e3\u6587\u9769\n"                                          // heading
+      "\u6587\u5316\u9769\u547d\u662f\u4e00\u573a\u6709\u7740\u5e7f\u6cdb\u7684\n"  // 12 characters
+      "\u7fa4\u4f17\u53c2\u4e0e\u7684\u653f\u6cbb\u8fd0\u52a8\u56e0\u6b64\u5982\n"
+      "\uff0c\u672c\u6587\u8bd5\u56fe\u7ed9\u51fa\u89e3\u91ca\u3002\n";
+  const std::vector<std::string> blocks = block_texts(text);
+  REQUIRE(blocks.size() == 2);
+  CHECK(blocks[0] == "\u4e00\u3001\u7406\u89e3\u6587\u9769");
+  CHECK(blocks[1].find("\uff0c\u672c\u6587") != std::string::npos);
+  CHECK(blocks[1].starts_with("\u6587\u5316\u9769\u547d"));
+}
+
 TEST_CASE("in short-line text, a line that ends before the margin is a block of its own") {
   // A menu, a list of headlines: every line short, none a wrapped paragraph.
   CHECK(block_texts("Skip to main content\nsign up for newsletters\nThe market rose sharply after the news\n"
