@@ -6,7 +6,7 @@
 //
 //   node bench/pages.mjs [--precis build/native/precis] [--pages ../shared/data/pages]
 //        [--input paste|html|both] [--sets wcxb,dragnet] [--worst 10] [--no-baseline]
-//        [--floors inBody3=0.97,allBody3=0.92,kept=0.97] [--out build/pages.json] [--markdown]
+//        [--floors inBody3=0.97,allBody3=0.92,kept=0.97] [--out build/pages.json] [--markdown] [--oracle]
 //
 // Per set and overall, for summaries of k = 3 and k = 5 sentences:
 //   in-body   share of selected sentences found in the body;
@@ -22,7 +22,8 @@
 //             cleaning off (what perfect cleaning would give): in-body counts
 //             only where a sentence comes from, agreement also whether it is
 //             the one worth choosing.
-// A baseline row gives the same with cleaning off (--no-clean).
+// A baseline row gives the same with cleaning off (--no-clean); --oracle adds
+// a ceiling: the paste's annotated body lines alone, cleaning off.
 //
 // Definitions (all on normalized text: NFKC, lowercase, only letters and
 // digits kept, so spacing, punctuation and quote styles never matter):
@@ -282,8 +283,14 @@ async function bodySummaries(precis, pages) {
   return runBatch(precis, pages.map((p) => ({ text: p.body, options: { sentences: 3, keywords: 0, clean: false } })));
 }
 
+/** The paste's lines that are body by the annotation (goldBody), nothing else: what perfect cleaning keeps. */
+export function oracleText(page) {
+  const index = bodyIndex(page.body);
+  return readPaste(page).split('\n').filter((line) => goldBody(line, index)).join('\n') + '\n';
+}
+
 async function evaluate(precis, pages, kind, clean, references) {
-  const inputs = pages.map((p) => (kind === 'html' ? readHtml(p) : readPaste(p)));
+  const inputs = pages.map((p) => (kind === 'html' ? readHtml(p) : kind === 'oracle' ? oracleText(p) : readPaste(p)));
   const options = (k) => ({ sentences: k, keywords: 0, ...(clean ? {} : { clean: false }) });
   const reqs = (k) => inputs.map((text) => ({ text, options: options(k) }));
   const out3 = await runBatch(precis, reqs(3));
@@ -350,6 +357,11 @@ async function main() {
       const base = await evaluate(precis, pages, kind, false, references);
       results[`${kind}-baseline`] = { rows: base, table: table(base) };
       printTable(`${kind}, cleaning off (baseline)`, results[`${kind}-baseline`].table, markdown);
+    }
+    if (flag('--oracle') && kind === 'paste') {
+      const best = await evaluate(precis, pages, 'oracle', false, references);
+      results.oracle = { rows: best, table: table(best) };
+      printTable('perfect cleaning: the annotated body lines of the paste only, cleaning off (ceiling)', results.oracle.table, markdown);
     }
     if (worstN > 0) printWorst(rows, worstN);
   }

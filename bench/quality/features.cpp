@@ -6,9 +6,9 @@
 //    "title":"..."|null,"language":"en","summary":"..."}
 // (or {"error":...}). With --model FILE (the JSON train.mjs writes for a fold),
 // sentences are scored by that model instead of the fitted one, so held-out
-// folds are evaluated by the core itself. With --unfinished W, a sentence of a
-// doubtful body block that does not end like a sentence counts W instead of
-// the built-in kUnfinishedWeight (bench/cleaning/unfinished.mjs chooses it).
+// folds are evaluated by the core itself. --unfinished W and --body-power K
+// replace kUnfinishedWeight and kBodyPower, how doubtful body weighs
+// sentences (bench/cleaning/weights.mjs).
 // --names prints the feature names.
 #include <cstdlib>
 #include <fstream>
@@ -27,6 +27,16 @@ namespace {
 [[noreturn]] void fail(const std::string& message) {
   std::cerr << "precis_features: " << message << '\n';
   std::exit(2);
+}
+
+// The number after `option`, from 0 to `max`.
+float number(const std::string& option, const std::string& value, float max) {
+  char* end = nullptr;
+  const float x = std::strtof(value.c_str(), &end);
+  if (value.empty() || *end != '\0' || !(x >= 0 && x <= max)) {
+    fail(option + ": a number from 0 to " + std::to_string(static_cast<int>(max)) + ", not '" + value + "'");
+  }
+  return x;
 }
 
 // A model as train.mjs writes it for a fold: {"names": [...], "base": b,
@@ -75,19 +85,16 @@ int main(int argc, char** argv) {
     if (arg == "--model" && i + 1 < argc) {
       model = read_model(argv[++i], storage);
     } else if (arg == "--unfinished" && i + 1 < argc) {
-      const std::string value = argv[++i];
-      char* end = nullptr;
-      cleaning.unfinished = std::strtof(value.c_str(), &end);
-      if (value.empty() || *end != '\0' || !(cleaning.unfinished >= 0 && cleaning.unfinished <= 1)) {
-        fail("--unfinished: a number from 0 to 1, not '" + value + "'");
-      }
+      cleaning.unfinished = number(arg, argv[++i], 1);
+    } else if (arg == "--body-power" && i + 1 < argc) {
+      cleaning.body_power = number(arg, argv[++i], 100);
     } else if (arg == "--names") {
       nlohmann::json names = nlohmann::json::array();
       for (std::string_view n : precis::kSentenceFeatureNames) names.push_back(std::string(n));
       std::cout << names.dump() << '\n';
       return 0;
     } else {
-      fail("usage: precis_features [--model FILE] [--unfinished W] [--names] < requests.jsonl");
+      fail("usage: precis_features [--model FILE] [--unfinished W] [--body-power K] [--names] < requests.jsonl");
     }
   }
   std::ios::sync_with_stdio(false);

@@ -173,8 +173,14 @@ struct BlockModel {
 // How much a sentence counts, beside its block's body probability, when the
 // body model kept its block with doubt and it does not end like a sentence (a
 // teaser headline, a menu row, a tag list read as body). Chosen by
-// bench/cleaning/unfinished.mjs (each set of pages held out in turn).
+// bench/cleaning/weights.mjs (each set of pages held out in turn).
 inline constexpr float kUnfinishedWeight = 0.3f;
+
+// A sentence's score is multiplied by its block's body probability to this
+// power. 1: the probability as it is. bench/cleaning/weights.mjs prints the
+// trade-off: a higher power takes more sentences from the body and fewer of
+// those a summary of the clean article would take.
+inline constexpr float kBodyPower = 1.0f;
 
 // What cleaning's decisions read: which block is the headline, which are body;
 // and how the summary weighs doubtful body.
@@ -182,6 +188,7 @@ struct CleaningModels {
   BlockModel title;
   BlockModel body;
   float unfinished = kUnfinishedWeight;
+  float body_power = kBodyPower;
 };
 
 }  // namespace precis

@@ -1,7 +1,7 @@
 // The pipeline with the models as parameters and the sentence features it saw
 // as an output: what bench/quality/train.mjs needs to fit and cross-validate
 // the sentence model on exactly the core's features (and bench/cleaning/
-// unfinished.mjs to choose how doubtful body counts). precis::summarize() is
+// weights.mjs to choose how doubtful body counts). precis::summarize() is
 // this with the fitted models.
 #pragma once
 

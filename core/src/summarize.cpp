@@ -1,5 +1,6 @@
 // The pipeline: clean → segment → terms → score → select, one pure pass.
 #include <algorithm>
+#include <cmath>
 #include <chrono>
 #include <string>
 
@@ -122,7 +123,8 @@ Outcome summarize_text(std::string_view text, const Options& options, const Sent
   // when that block is doubtful and the sentence does not end like one.
   for (std::size_t i = 0; i < n; ++i) {
     const SentenceSpan& s = doc.sentences[i];
-    const double body = doc.body_probability[s.block];
+    const double body = cleaning.body_power == 1 ? doc.body_probability[s.block]
+                                                 : std::pow(doc.body_probability[s.block], cleaning.body_power);
     const bool unfinished = body < 1 && !scan::ends_sentence(text, s.byte_start, s.byte_end);
     scores.total[i] *= unfinished ? body * cleaning.unfinished : body;
   }
