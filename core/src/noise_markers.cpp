@@ -614,14 +614,40 @@ CueHits scan_cues(std::string_view key, std::uint32_t union_mask) {
   return hits;
 }
 
+namespace {
+
+constexpr std::string_view kCreditLabels[] = {
+    "photograph:", "photo:", "photos:", "picture:", "image:", "credit:", "foto:", "fotos:", "bild:",
+    "bildquelle:", "imagen:", "fotografía:", "crédito:", "crédit photo", "图片来源：", "图片来源:",
+    "图片：", "图：", "资料图：", "사진=", "사진 =", "(사진=", "사진제공=", "写真：", "写真:", "画像：",
+    "재판매 및 db 금지", "db 금지",
+};
+// Every label holds one of these: a block without any of them (most blocks)
+// is answered after a few quick searches instead of one per label.
+constexpr std::string_view kCreditAnchors[] = {":", "=", "：", "db 금지", "crédit photo"};
+
+constexpr bool every_label_anchored() {
+  for (std::string_view label : kCreditLabels) {
+    bool anchored = false;
+    for (std::string_view anchor : kCreditAnchors) anchored = anchored || label.find(anchor) != std::string_view::npos;
+    if (!anchored) return false;
+  }
+  return true;
+}
+static_assert(every_label_anchored(), "a credit label without an anchor would never be found");
+
+}  // namespace
+
 bool has_credit_label(std::string_view folded) {
-  static constexpr std::string_view kLabels[] = {
-      "photograph:", "photo:", "photos:", "picture:", "image:", "credit:", "foto:", "fotos:", "bild:",
-      "bildquelle:", "imagen:", "fotografía:", "crédito:", "crédit photo", "图片来源：", "图片来源:",
-      "图片：", "图：", "资料图：", "사진=", "사진 =", "(사진=", "사진제공=", "写真：", "写真:", "画像：",
-      "재판매 및 db 금지", "db 금지",
-  };
-  for (std::string_view label : kLabels) {
+  bool anchored = false;
+  for (std::string_view anchor : kCreditAnchors) {
+    if (folded.find(anchor) != std::string_view::npos) {
+      anchored = true;
+      break;
+    }
+  }
+  if (!anchored) return false;
+  for (std::string_view label : kCreditLabels) {
     if (folded.find(label) != std::string_view::npos) return true;
   }
   return false;
