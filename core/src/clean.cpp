@@ -389,12 +389,17 @@ struct Features {
   double density = -1;    // stopword density in the body's language (< 0: no list)
 };
 
-bool looks_like_title(std::string_view line) {
+// `halves`: the line's word units in halves (half_words(), or its TextShape's).
+bool looks_like_title(std::string_view line, double halves) {
   if (line.empty() || line.size() > L::kTitleMaxBytes) return false;
   if (line.find_first_of("\n\r") != std::string_view::npos) return false;
-  if (half_words(line) > 2 * L::kTitleMaxWords) return false;
+  if (halves > 2 * L::kTitleMaxWords) return false;
   const scan::Last last = scan::last_code_point(line, 0, line.size());
   return last.code_point != '.' && last.code_point != 0x3002 && scan::has_alnum(line, 0, line.size());
+}
+
+bool looks_like_title(std::string_view line) {
+  return line.size() <= L::kTitleMaxBytes && looks_like_title(line, static_cast<double>(half_words(line)));
 }
 
 std::string_view script_group(std::string_view language) {
@@ -725,6 +730,9 @@ struct Classifier {
     }
   }
 
+  // looks_like_title() with the block's word units as measured.
+  bool title_like(std::size_t i) const { return looks_like_title(raw(i), f[i].shape.half_words); }
+
   bool good(std::size_t i) const { return !is_noise(f[i]) && f[i].local == Local::Good && title != i; }
 
   void add_terms(std::string_view key, std::vector<std::string>& out) const {
@@ -750,7 +758,7 @@ struct Classifier {
     const std::size_t limit = std::min(f.size(), L::kTitleSearchBlocks);
     for (std::size_t i = 0; i < limit; ++i) {
       if (first_good && i > *first_good) break;
-      if (is_noise(f[i]) || !looks_like_title(raw(i)) || !followed_by_text(i)) continue;
+      if (is_noise(f[i]) || !title_like(i) || !followed_by_text(i)) continue;
       candidates.push_back(i);
     }
     if (candidates.empty()) return;
@@ -1131,7 +1139,7 @@ struct Classifier {
     std::optional<std::size_t> best;
     double best_score = 0;
     for (std::size_t i = 0; i < f.size(); ++i) {
-      if (f[i].forced || f[i].words > L::kTitleMaxWords || !looks_like_title(raw(i)) || !next_content(i)) continue;
+      if (f[i].forced || f[i].words > L::kTitleMaxWords || !title_like(i) || !next_content(i)) continue;
       const double score = model_score(model, features[i]);
       if (trace != nullptr) {
         trace->title_candidates[i] = true;
