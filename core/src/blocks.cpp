@@ -126,7 +126,9 @@ std::vector<Block> split_blocks(std::string_view text, const Utf16Offsets& offse
     if (!open) return;
     Block block;
     block.span = offsets.span(block_start, block_end);
-    block.text = utf8::repaired(text.substr(block_start, block_end - block_start));
+    const std::string_view slice = text.substr(block_start, block_end - block_start);
+    // Well-formed text (the offsets counted no ill-formed sequence) needs no repair.
+    block.text = offsets.invalid_count() == 0 ? std::string(slice) : utf8::repaired(slice);
     blocks.push_back(std::move(block));
     open = false;
   };
