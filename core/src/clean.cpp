@@ -327,41 +327,55 @@ bool is_label_punct(char32_t c) {
          c == ']' || c == 0xFF3D;
 }
 
+// Content terms of one token of a key (each_term). `stopword()` says whether
+// the token is a stopword; it is asked only for tokens that need the answer.
+template <class Stopword, class Each>
+void token_terms(std::string_view token, Stopword stopword, Each each) {
+  bool cjk = false;
+  std::size_t n = 0, fifth = token.size();  // code points; where the 6th starts
+  for (std::size_t pos = 0; pos < token.size();) {
+    const utf8::Decoded d = utf8::decode(token, pos);
+    cjk = cjk || noise::is_cjk_cp(d.code_point);
+    if (n == 5) fifth = pos;
+    ++n;
+    pos += d.length;
+  }
+  if (cjk) {
+    std::size_t a = 0;
+    std::size_t b = utf8::decode(token, 0).length;
+    while (b < token.size()) {
+      const std::size_t c = b + utf8::decode(token, b).length;
+      each(token.substr(a, c - a));
+      a = b;
+      b = c;
+    }
+    return;
+  }
+  if (unicode::script_of(utf8::decode(token, 0).code_point) == unicode::Script::Hangul) {
+    if (n >= 2) {
+      const std::size_t second = utf8::decode(token, 0).length;
+      each(token.substr(0, second + utf8::decode(token, second).length));
+    }
+    return;
+  }
+  if (n >= 3 && !stopword()) each(token.substr(0, fifth));
+}
+
 // Content terms of a key: 5-letter prefixes of non-stopword tokens of 3+
 // letters, character bigrams of tokens with CJK, 2-syllable Hangul prefixes.
 template <class Each>
 void each_term(std::string_view key, const StopwordSet& stop, Each each) {
   scan::each_token(key, [&](std::string_view token) {
-    bool cjk = false;
-    std::size_t n = 0, fifth = token.size();  // code points; where the 6th starts
-    for (std::size_t pos = 0; pos < token.size();) {
-      const utf8::Decoded d = utf8::decode(token, pos);
-      cjk = cjk || noise::is_cjk_cp(d.code_point);
-      if (n == 5) fifth = pos;
-      ++n;
-      pos += d.length;
-    }
-    if (cjk) {
-      std::size_t a = 0;
-      std::size_t b = utf8::decode(token, 0).length;
-      while (b < token.size()) {
-        const std::size_t c = b + utf8::decode(token, b).length;
-        each(token.substr(a, c - a));
-        a = b;
-        b = c;
-      }
-      return true;
-    }
-    if (unicode::script_of(utf8::decode(token, 0).code_point) == unicode::Script::Hangul) {
-      if (n >= 2) {
-        const std::size_t second = utf8::decode(token, 0).length;
-        each(token.substr(0, second + utf8::decode(token, second).length));
-      }
-      return true;
-    }
-    if (n >= 3 && !stop.contains(token)) each(token.substr(0, fifth));
+    token_terms(token, [&] { return stop.contains(token); }, each);
     return true;
   });
+}
+
+// What the block models compare terms by (FNV-1a).
+std::uint32_t term_hash(std::string_view term) {
+  std::uint32_t h = 2166136261u;
+  for (const char c : term) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return h;
 }
 
 // ------------------------------------------------------------ per block
@@ -387,6 +401,7 @@ struct Features {
   TextShape shape;            // text_shape() of the block (its `half_words` are `words`)
   NoiseReason local_reason = NoiseReason::None;  // the block's own cues' verdict (before the context passes)
   double density = -1;    // stopword density in the body's language (< 0: no list)
+  std::vector<std::uint32_t> terms;  // term_hash() of its content terms, sorted, unique (rate(), when the models run)
 };
 
 // `halves`: the line's word units in halves (half_words(), or its TextShape's).
@@ -424,28 +439,52 @@ std::size_t stopword_hits(std::string_view key, const StopwordList* list) {
   return hits;
 }
 
+// Share of Han characters of a Chinese key that are stopwords (-1: none).
+double han_density(std::string_view key, const StopwordList& list) {
+  std::size_t han = 0, hits = 0;
+  for (std::size_t pos = 0; pos < key.size();) {
+    const utf8::Decoded d = utf8::decode(key, pos);
+    if (noise::is_cjk_cp(d.code_point)) {
+      ++han;
+      if (contains(list, key.substr(pos, d.length))) ++hits;
+    }
+    pos += d.length;
+  }
+  return han == 0 ? -1.0 : static_cast<double>(hits) / static_cast<double>(han);
+}
+
 // Share of tokens (alphabetic scripts) or Han characters (Chinese) that are
 // stopwords; -1 when there is nothing to measure (no list for the language,
-// a script without word spaces, no token).
-double stopword_density(std::string_view key, std::string_view language) {
+// a script without word spaces, no token). With `terms`, also appends the
+// term_hash() of each content term of the key (each_term, `stop` being the
+// language's StopwordSet): one walk over the tokens and one stopword lookup
+// per token serve both.
+double stopword_density(std::string_view key, std::string_view language, const StopwordSet& stop,
+                        std::vector<std::uint32_t>* terms) {
+  auto add = [&](std::string_view term) { terms->push_back(term_hash(term)); };
   const StopwordList* list = stopwords_for(language);
-  if (list == nullptr) return -1.0;
-  if (language == "zh") {
-    std::size_t han = 0, hits = 0;
-    for (std::size_t pos = 0; pos < key.size();) {
-      const utf8::Decoded d = utf8::decode(key, pos);
-      if (noise::is_cjk_cp(d.code_point)) {
-        ++han;
-        if (contains(*list, key.substr(pos, d.length))) ++hits;
-      }
-      pos += d.length;
-    }
-    return han == 0 ? -1.0 : static_cast<double>(hits) / static_cast<double>(han);
+  const std::string_view group = script_group(language);
+  if (list == nullptr || (group != "latin" && group != "cyrillic")) {
+    if (terms != nullptr) each_term(key, stop, add);
+    return list != nullptr && language == "zh" ? han_density(key, *list) : -1.0;
   }
-  if (script_group(language) != "latin" && script_group(language) != "cyrillic") return -1.0;
+  const std::uint32_t own = list_bit(list);
+  std::size_t hits = 0;
+  scan::each_token(key, [&](std::string_view token) {
+    std::uint32_t lists = 0;
+    bool looked_up = false;
+    auto lists_of = [&] {
+      if (!looked_up) lists = lists_containing(token);
+      looked_up = true;
+      return lists;
+    };
+    if (token.size() > 1 && (lists_of() & own) != 0) ++hits;
+    if (terms != nullptr) token_terms(token, [&] { return stop.contains(token, lists_of()); }, add);
+    return true;
+  });
   // A key's tokens are separated by single spaces, none at either end.
   const std::size_t tokens = key.empty() ? 0 : static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ')) + 1;
-  return tokens == 0 ? -1.0 : static_cast<double>(stopword_hits(key, list)) / static_cast<double>(tokens);
+  return tokens == 0 ? -1.0 : static_cast<double>(hits) / static_cast<double>(tokens);
 }
 
 // Cue rules on one block, in order of specificity. Sets reason / flags.
@@ -717,11 +756,20 @@ struct Classifier {
     if (language == "und" && requested != "auto" && !requested.empty()) language = std::string(requested);
   }
 
-  void rate() {
+  // Good or weak, from length, final punctuation and stopword density; with
+  // `with_terms` (the block models will run), also each block's terms.
+  void rate(bool with_terms) {
+    const StopwordSet stop(language);
+    std::vector<std::uint32_t> terms;
     for (std::size_t i = 0; i < f.size(); ++i) {
       Features& x = f[i];
       const bool long_enough = (x.ends && x.words >= L::kGoodMinWords) || x.words >= L::kGoodUnpunctuatedWords;
-      x.density = stopword_density(x.key, language);
+      terms.clear();
+      x.density = stopword_density(x.key, language, stop, with_terms ? &terms : nullptr);
+      if (with_terms) {
+        std::sort(terms.begin(), terms.end());
+        x.terms.assign(terms.begin(), std::unique(terms.begin(), terms.end()));
+      }
       bool dense = true;
       if (x.words >= L::kStopwordMinWords && x.density >= 0) {
         dense = x.density >= (language == "zh" ? L::kStopwordLowZh : L::kStopwordLow);
@@ -1041,12 +1089,15 @@ struct Classifier {
   // said (a "Related" run, a fragment next to noise); one it calls noise keeps
   // the rules' reason, or is a fragment (short, weak) or text outside the
   // article.
+  bool has_furniture() const {
+    return std::any_of(f.begin(), f.end(), [](const Features& x) { return x.local_reason != NoiseReason::None; });
+  }
+
   void decide(const CleaningModels& models, CleanTrace* trace) {
     // Noise needs positive evidence: a text where no block carries a cue of
     // page furniture of its own is an article as written, and the models
     // (fitted on real pages, where furniture is the rule) stay out of it.
-    bool furniture = false;
-    for (const Features& x : f) furniture = furniture || x.local_reason != NoiseReason::None;
+    const bool furniture = has_furniture();
     body_probability.assign(f.size(), 1.0);
     if (!furniture && trace == nullptr) return;
     std::vector<BlockEvidence> evidence = block_evidence();
@@ -1094,7 +1145,6 @@ struct Classifier {
 
   std::vector<BlockEvidence> block_evidence() const {
     std::vector<BlockEvidence> evidence(f.size());
-    const StopwordSet stop(language);
     std::unordered_map<std::string_view, std::size_t> keys;
     for (std::size_t i = 0; i < f.size(); ++i) {
       if (!f[i].key.empty()) ++keys[f[i].key];
@@ -1111,13 +1161,7 @@ struct Classifier {
       e.duplicate = !f[i].key.empty() && keys[f[i].key] > 1;
       e.comment_line = f[i].comment_line;
       e.context_rule = f[i].reason != NoiseReason::None && f[i].local_reason == NoiseReason::None;
-      each_term(f[i].key, stop, [&](std::string_view term) {
-        std::uint32_t h = 2166136261u;  // FNV-1a
-        for (const char c : term) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-        e.terms.push_back(h);
-      });
-      std::sort(e.terms.begin(), e.terms.end());
-      e.terms.erase(std::unique(e.terms.begin(), e.terms.end()), e.terms.end());
+      e.terms = f[i].terms;
     }
     return evidence;
   }
@@ -1201,7 +1245,7 @@ std::optional<std::size_t> classify(std::string_view text, std::vector<Block>& b
   c.measure();
   c.resolve_buttons();
   c.decide_language(language);
-  c.rate();
+  c.rate(trace != nullptr || c.has_furniture());  // (decide() runs the models then)
   c.find_title();
   c.other_language();
   c.repeated();

@@ -30,11 +30,6 @@ namespace {
 
 static_assert(std::size(kStopwordLists) <= 32, "lists_containing() has one bit per list");
 
-std::uint32_t bit_of(const StopwordList* list) {
-  if (list < std::begin(kStopwordLists) || list >= std::end(kStopwordLists)) return 0;
-  return std::uint32_t{1} << (list - std::begin(kStopwordLists));
-}
-
 // Every word of every list -> the lists that hold it. Built once, on first use
 // (about 10,000 words), as one open-addressing table of views into the packed
 // sorted strings the lists stay in: no allocation per word, and a lookup is a
@@ -49,7 +44,7 @@ class WordIndex {
     words_.resize(size);
     bits_.assign(size, 0);
     for (const StopwordList& list : kStopwordLists) {
-      const std::uint32_t bit = bit_of(&list);
+      const std::uint32_t bit = list_bit(&list);
       for (std::size_t start = 0; start < list.words.size();) {
         const std::size_t end = list.words.find('\n', start);
         const std::string_view word = list.words.substr(start, end - start);
@@ -134,21 +129,29 @@ bool binary_search(const StopwordList& list, std::string_view folded_word) {
 
 }  // namespace
 
+std::uint32_t list_bit(const StopwordList* list) {
+  if (list < std::begin(kStopwordLists) || list >= std::end(kStopwordLists)) return 0;
+  return std::uint32_t{1} << (list - std::begin(kStopwordLists));
+}
+
 std::uint32_t lists_containing(std::string_view folded_word) {
   return word_index().lists(folded_word);
 }
 
 bool contains(const StopwordList& list, std::string_view folded_word) {
-  const std::uint32_t bit = bit_of(&list);
+  const std::uint32_t bit = list_bit(&list);
   return bit != 0 ? (lists_containing(folded_word) & bit) != 0 : binary_search(list, folded_word);
 }
 
 StopwordSet::StopwordSet(std::string_view language)
-    : primary_(bit_of(stopwords_for(language))), ascii_fallback_(language == "en" ? 0 : bit_of(stopwords_for("en"))) {}
+    : primary_(list_bit(stopwords_for(language))), ascii_fallback_(language == "en" ? 0 : list_bit(stopwords_for("en"))) {}
 
 bool StopwordSet::contains(std::string_view folded_word) const {
   if ((primary_ | ascii_fallback_) == 0) return false;
-  const std::uint32_t in = lists_containing(folded_word);
+  return contains(folded_word, lists_containing(folded_word));
+}
+
+bool StopwordSet::contains(std::string_view folded_word, std::uint32_t in) const {
   if ((in & primary_) != 0) return true;
   if ((in & ascii_fallback_) == 0) return false;
   return std::all_of(folded_word.begin(), folded_word.end(),
