@@ -220,6 +220,11 @@ bool time_ago(std::string_view key) {
   return false;
 }
 
+// (find_first_of("0123456789") calls memchr for every byte.)
+bool has_ascii_digit(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 // "Home News Sport Weather iPlayer Sounds": every token starts with a capital
 // letter or a digit, or is a short connector ("&", "and", "of").
 bool menu_row(std::string_view text) {
@@ -251,7 +256,7 @@ bool name_like(std::string_view text) {
     } else if (token.size() > 3 || !unicode::is_letter(first)) {
       return false;
     }
-    return token.find_first_of("0123456789") == std::string_view::npos;
+    return !has_ascii_digit(token);
   });
   return every && capitals >= 2;
 }
@@ -334,10 +339,14 @@ void token_terms(std::string_view token, Stopword stopword, Each each) {
   bool cjk = false;
   std::size_t n = 0, fifth = token.size();  // code points; where the 6th starts
   for (std::size_t pos = 0; pos < token.size();) {
-    const utf8::Decoded d = utf8::decode(token, pos);
-    cjk = cjk || noise::is_cjk_cp(d.code_point);
     if (n == 5) fifth = pos;
     ++n;
+    if (static_cast<unsigned char>(token[pos]) < 0x80) {  // (no ASCII character is CJK)
+      ++pos;
+      continue;
+    }
+    const utf8::Decoded d = utf8::decode(token, pos);
+    cjk = cjk || noise::is_cjk_cp(d.code_point);
     pos += d.length;
   }
   if (cjk) {
@@ -407,7 +416,7 @@ struct Features {
 // `halves`: the line's word units in halves (half_words(), or its TextShape's).
 bool looks_like_title(std::string_view line, double halves) {
   if (line.empty() || line.size() > L::kTitleMaxBytes) return false;
-  if (line.find_first_of("\n\r") != std::string_view::npos) return false;
+  if (line.find('\n') != std::string_view::npos || line.find('\r') != std::string_view::npos) return false;
   if (halves > 2 * L::kTitleMaxWords) return false;
   const scan::Last last = scan::last_code_point(line, 0, line.size());
   return last.code_point != '.' && last.code_point != 0x3002 && scan::has_alnum(line, 0, line.size());
@@ -609,7 +618,7 @@ void classify_local(std::string_view raw, Features& f) {
   }
 
   // Reading time: "5 min read", "Lesezeit: 3 Min.", "3 Min."
-  if (w <= L::kReadTimeMaxWords && h.has(Cue::ReadTime) && raw.find_first_of("0123456789") != std::string_view::npos) {
+  if (w <= L::kReadTimeMaxWords && h.has(Cue::ReadTime) && has_ascii_digit(raw)) {
     f.reason = NoiseReason::Byline;
     return;
   }
@@ -642,7 +651,7 @@ void classify_local(std::string_view raw, Features& f) {
     }
     const DateTime dt = scan_datetime(raw);
     const bool digits = dt.year || dt.clock || dt.numeric_date || dt.cjk_date ||
-                        raw.find_first_of("0123456789") != std::string_view::npos;
+                        has_ascii_digit(raw);
     const bool stamp = (h.starts(Cue::TimeWord) && digits) || (h.has(Cue::Ago) && digits) || time_ago(f.key) ||
                        dt.numeric_date ||
                        dt.cjk_date || (dt.year && (h.has(Cue::Month) || dt.clock)) ||
