@@ -502,6 +502,19 @@ std::string make_key(std::string_view text, std::size_t max_bytes) {
   return make_key(text, max_bytes, folded);
 }
 
+namespace {
+
+// keeps() for ASCII: letters and digits.
+constexpr std::array<bool, 128> kAsciiKept = [] {
+  std::array<bool, 128> kept{};
+  for (std::size_t b = 0; b < kept.size(); ++b) {
+    kept[b] = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+  }
+  return kept;
+}();
+
+}  // namespace
+
 std::string make_key(std::string_view text, std::size_t max_bytes, std::string& folded) {
   folded.clear();
   if (text.size() > max_bytes) {
@@ -512,18 +525,21 @@ std::string make_key(std::string_view text, std::size_t max_bytes, std::string& 
   // fold() reads ill-formed bytes as U+FFFD, one per maximal subpart, as
   // utf8::repaired() does (tests/unit/test_terms.cpp): no repaired copy needed.
   unicode::fold(text, folded);
-  // The key is never longer than the fold: written in place, then cut.
+  // The key is never longer than the fold: written in place (through a
+  // pointer: a write through key[n] could be the fold's size, for all the
+  // compiler knows), then cut.
   std::string key(folded.size(), '\0');
+  char* const out = key.data();
   std::size_t n = 0;
   bool space = true;  // suppress leading spaces
   for (std::size_t pos = 0; pos < folded.size();) {
     const auto b = static_cast<unsigned char>(folded[pos]);
     if (b < 0x80) {  // ASCII: keeps() is letters and digits
-      if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')) {
-        key[n++] = static_cast<char>(b);
+      if (kAsciiKept[b]) {
+        out[n++] = static_cast<char>(b);
         space = false;
       } else if (!space) {
-        key[n++] = ' ';
+        out[n++] = ' ';
         space = true;
       }
       ++pos;
@@ -531,10 +547,10 @@ std::string make_key(std::string_view text, std::size_t max_bytes, std::string& 
     }
     const utf8::Decoded d = utf8::decode(folded, pos);
     if (keeps(d.code_point)) {
-      for (std::size_t k = 0; k < d.length; ++k) key[n++] = folded[pos + k];
+      for (std::size_t k = 0; k < d.length; ++k) out[n++] = folded[pos + k];
       space = false;
     } else if (!space) {
-      key[n++] = ' ';
+      out[n++] = ' ';
       space = true;
     }
     pos += d.length;
@@ -558,7 +574,7 @@ CueHits scan_cues(std::string_view key, std::uint32_t union_mask) {
     for (std::size_t i = from; i < to; ++i) n += key[i] != ' ' ? 1 : 0;
     return n;
   };
-  for (char c : key) hits.letters += c != ' ' ? 1 : 0;
+  hits.letters = key.size() - static_cast<std::size_t>(std::count(key.begin(), key.end(), ' '));
 
   bool previous_cjk = false;
   for (std::size_t pos = 0; pos < key.size();) {
