@@ -393,7 +393,6 @@ enum class Local { Good, Weak };
 
 struct Features {
   std::string key;         // folded, punctuation as spaces (first kKeyMaxBytes)
-  std::string folded;      // folded raw text (same prefix)
   double words = 0;        // word units
   bool ends = false;       // ends like a sentence
   bool scanned = false;    // cues scanned (key short enough)
@@ -497,12 +496,13 @@ double stopword_density(std::string_view key, std::string_view language, const S
 }
 
 // Cue rules on one block, in order of specificity. Sets reason / flags.
-void classify_local(std::string_view raw, Features& f) {
+// `folded`: the block's folded text (it fits the key).
+void classify_local(std::string_view raw, std::string_view folded, Features& f) {
   const noise::CueHits& h = f.hits;
   const double w = f.words;
   auto after_start = [&](Cue c) {
     const std::size_t kept = kept_in_key(f.key, f.hits.start_end[static_cast<std::size_t>(c)]);
-    return char_after_kept(f.folded, kept);
+    return char_after_kept(folded, kept);
   };
   auto raw_after_start = [&](Cue c) {
     const std::size_t kept = kept_in_key(f.key, f.hits.start_end[static_cast<std::size_t>(c)]);
@@ -540,7 +540,7 @@ void classify_local(std::string_view raw, Features& f) {
     return;
   }
   if (w <= L::kCaptionMaxWords &&
-      (noise::has_credit_label(f.folded) || noise::ends_with_credit(f.folded) ||
+      (noise::has_credit_label(folded) || noise::ends_with_credit(folded) ||
        (h.starts(Cue::CaptionPrefix) &&
         (is_label_punct(after_start(Cue::CaptionPrefix)) ||
          (w <= 4 && h.coverage(Cue::CaptionPrefix) >= L::kCaptionPrefixCoverage))))) {
@@ -700,6 +700,7 @@ struct Classifier {
   void measure() {
     f.resize(blocks.size());
     const std::uint32_t button_mask = noise::bit(Cue::ConsentButton) | noise::bit(Cue::CookieAction);
+    std::string folded;  // the block's fold, for its cue rules (one buffer for every block)
     for (std::size_t i = 0; i < blocks.size(); ++i) {
       Features& x = f[i];
       const std::string_view r = raw(i);
@@ -707,12 +708,8 @@ struct Classifier {
       x.words = x.shape.half_words / 2.0;
       x.ends = scan::ends_sentence(r, 0, r.size());
       const bool is_forced = forced != nullptr && (*forced)[i] != NoiseReason::None;
-      if (!is_forced && r.size() <= L::kKeyMaxBytes) {
-        // The whole block fits the key, so its fold is the block's fold.
-        x.key = noise::make_key(r, L::kKeyMaxBytes, x.folded);
-      } else {
-        x.key = noise::make_key(r, L::kKeyMaxBytes);
-      }
+      // (When the whole block fits the key, its fold is the block's fold.)
+      x.key = noise::make_key(r, L::kKeyMaxBytes, folded);
       if (is_forced) {
         x.reason = (*forced)[i];
         x.local_reason = x.reason;
@@ -722,7 +719,7 @@ struct Classifier {
       if (r.size() <= L::kKeyMaxBytes) {
         x.hits = noise::scan_cues(x.key, button_mask);
         x.scanned = true;
-        classify_local(r, x);
+        classify_local(r, folded, x);
         x.local_reason = x.reason;
         x.comment_line = x.words <= L::kMarkerLineMaxWords &&
                          (x.hits.coverage(Cue::Comment) >= L::kCommentCoverage ||
