@@ -914,14 +914,18 @@ struct Classifier {
   }
 
   void repeated() {
-    std::unordered_map<std::string, std::size_t> seen;
-    auto full_key = [&](std::size_t i) {
+    // Views: of the blocks' keys, and of `long_keys` (reserved, so they stay valid).
+    std::unordered_map<std::string_view, std::size_t> seen;
+    seen.reserve(f.size());
+    std::vector<std::string> long_keys;
+    long_keys.reserve(f.size());
+    auto full_key = [&](std::size_t i) -> std::string_view {
       // Long blocks: the key prefix plus the byte length keeps the map small.
-      std::string k = f[i].key;
-      if (blocks[i].span.byte_end - blocks[i].span.byte_start > L::kKeyMaxBytes) {
-        k += '#';
-        k += std::to_string(blocks[i].span.byte_end - blocks[i].span.byte_start);
-      }
+      const std::size_t bytes = blocks[i].span.byte_end - blocks[i].span.byte_start;
+      if (bytes <= L::kKeyMaxBytes) return f[i].key;
+      std::string& k = long_keys.emplace_back(f[i].key);
+      k += '#';
+      k += std::to_string(bytes);
       return k;
     };
     auto near = [](std::string_view a, std::string_view b) {
@@ -931,7 +935,7 @@ struct Classifier {
     };
     std::vector<std::size_t> repeats;
     for (std::size_t i = 0; i < f.size(); ++i) {
-      const std::string k = full_key(i);
+      const std::string_view k = full_key(i);
       if (k.size() < L::kRepeatMinKeyBytes) continue;
       const auto [it, inserted] = seen.emplace(k, i);
       if (is_noise(f[i]) || title == i) continue;
@@ -1152,6 +1156,7 @@ struct Classifier {
   std::vector<BlockEvidence> block_evidence() const {
     std::vector<BlockEvidence> evidence(f.size());
     std::unordered_map<std::string_view, std::size_t> keys;
+    keys.reserve(f.size());
     for (std::size_t i = 0; i < f.size(); ++i) {
       if (!f[i].key.empty()) ++keys[f[i].key];
     }
