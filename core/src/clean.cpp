@@ -789,7 +789,8 @@ struct Classifier {
 
   bool good(std::size_t i) const { return !is_noise(f[i]) && f[i].local == Local::Good && title != i; }
 
-  void add_terms(std::string_view key, std::vector<std::string>& out) const {
+  // (Views into `key`: the blocks' keys outlive find_title().)
+  void add_terms(std::string_view key, std::vector<std::string_view>& out) const {
     const StopwordSet stop(language);
     each_term(key, stop, [&](std::string_view term) { out.emplace_back(term); });
   }
@@ -826,7 +827,7 @@ struct Classifier {
     }
     // After page furniture: the candidate sharing most words with the start
     // of the body (menus and section labels share none); ties go to the first.
-    std::vector<std::string> body_terms;
+    std::vector<std::string_view> body_terms;
     std::size_t sampled = 0;
     for (std::size_t j = candidates.front() + 1; j < f.size() && sampled < L::kTitleBodySample; ++j) {
       if (is_noise(f[j]) || f[j].local != Local::Good) continue;
@@ -839,10 +840,10 @@ struct Classifier {
     for (std::size_t i : candidates) {
       if (f[i].words < L::kTitleMinWords) continue;
       if (!first_long) first_long = i;
-      std::vector<std::string> terms;
+      std::vector<std::string_view> terms;
       add_terms(f[i].key, terms);
       std::size_t shared = 0;
-      for (const std::string& t : terms) shared += std::binary_search(body_terms.begin(), body_terms.end(), t) ? 1 : 0;
+      for (const std::string_view t : terms) shared += std::binary_search(body_terms.begin(), body_terms.end(), t) ? 1 : 0;
       const double score = terms.empty() ? 0.0 : static_cast<double>(shared) / static_cast<double>(terms.size());
       if (score > best_score) {
         best_score = score;
