@@ -469,27 +469,29 @@ double han_density(std::string_view key, const StopwordList& list) {
 // per token serve both.
 double stopword_density(std::string_view key, std::string_view language, const StopwordSet& stop,
                         std::vector<std::uint32_t>* terms) {
-  auto add = [&](std::string_view term) { terms->push_back(term_hash(term)); };
   const StopwordList* list = stopwords_for(language);
   const std::string_view group = script_group(language);
-  if (list == nullptr || (group != "latin" && group != "cyrillic")) {
-    if (terms != nullptr) each_term(key, stop, add);
-    return list != nullptr && language == "zh" ? han_density(key, *list) : -1.0;
-  }
+  const bool by_tokens = list != nullptr && (group == "latin" || group == "cyrillic");
   const std::uint32_t own = list_bit(list);
   std::size_t hits = 0;
-  scan::each_token(key, [&](std::string_view token) {
-    std::uint32_t lists = 0;
-    bool looked_up = false;
-    auto lists_of = [&] {
-      if (!looked_up) lists = lists_containing(token);
-      looked_up = true;
-      return lists;
-    };
-    if (token.size() > 1 && (lists_of() & own) != 0) ++hits;
-    if (terms != nullptr) token_terms(token, [&] { return stop.contains(token, lists_of()); }, add);
-    return true;
-  });
+  if (by_tokens || terms != nullptr) {
+    scan::each_token(key, [&](std::string_view token) {
+      std::uint32_t lists = 0;
+      bool looked_up = false;
+      auto lists_of = [&] {
+        if (!looked_up) lists = lists_containing(token);
+        looked_up = true;
+        return lists;
+      };
+      if (by_tokens && token.size() > 1 && (lists_of() & own) != 0) ++hits;
+      if (terms != nullptr) {
+        token_terms(token, [&] { return stop.contains(token, lists_of()); },
+                    [&](std::string_view term) { terms->push_back(term_hash(term)); });
+      }
+      return true;
+    });
+  }
+  if (!by_tokens) return list != nullptr && language == "zh" ? han_density(key, *list) : -1.0;
   // A key's tokens are separated by single spaces, none at either end.
   const std::size_t tokens = key.empty() ? 0 : static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ')) + 1;
   return tokens == 0 ? -1.0 : static_cast<double>(hits) / static_cast<double>(tokens);
