@@ -168,12 +168,7 @@ struct Evidence {
     const bool as_is = ascii && !upper;
     if (!as_is) {
       folded.clear();
-      if (ascii) {  // ASCII folds to its lower case (a capitalised word: no call into fold())
-        folded.append(word);
-        for (char& c : folded) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-      } else {
-        unicode::fold(word, folded);
-      }
+      unicode::fold(word, folded);
     }
     ++words;
     for (std::uint32_t in = lists_containing(as_is ? word : std::string_view(folded)); in != 0; in &= in - 1) {
