@@ -56,26 +56,47 @@ constexpr std::size_t kLongLinesPerMille = 50;  // up to 5% longer lines (URLs, 
 constexpr std::size_t kWidthPerMille = 900;
 constexpr std::size_t kWrapFill = 8;  // tenths of the width
 
+// Finds the next '\n' or '\r' with memchr: one search for '\n' per line,
+// and one for '\r' each time the last one found is passed (most text has
+// none, so that is once).
+class LineBreaks {
+ public:
+  explicit LineBreaks(std::string_view text) : text_(text) {}
+  // The first line break at or after `pos` (<= text.size()), or text.size().
+  std::size_t next(std::size_t pos) {
+    if (cr_ < pos || cr_ == kUnknown) {
+      cr_ = text_.find('\r', pos);
+      if (cr_ == std::string_view::npos) cr_ = text_.size();
+    }
+    const std::size_t lf = text_.substr(pos, cr_ - pos).find('\n');
+    return lf == std::string_view::npos ? cr_ : pos + lf;
+  }
+
+ private:
+  static constexpr std::size_t kUnknown = std::string_view::npos;
+  std::string_view text_;
+  std::size_t cr_ = kUnknown;  // the first '\r' at or after the last search (text.size(): none)
+};
+
 // The width text is wrapped to (code points, spaces not counted), or 0 when
 // it is not hard-wrapped.
 std::size_t wrap_width(std::string_view text) {
   std::vector<std::size_t> lengths;
-  std::size_t long_lines = 0, length = 0;
-  auto end_line = [&] {
+  std::size_t long_lines = 0;
+  LineBreaks breaks(text);
+  for (std::size_t pos = 0; pos <= text.size();) {
+    const std::size_t eol = breaks.next(pos);
+    std::size_t length = 0;  // (no branch per byte: the loop vectorizes)
+    for (std::size_t i = pos; i < eol; ++i) {
+      const char c = text[i];
+      length += static_cast<std::size_t>(((static_cast<unsigned char>(c) & 0xC0) != 0x80) & (c != ' ') & (c != '\t'));
+    }
     if (length > 0) {
       lengths.push_back(length);
       if (length > kWrapMaxCodePoints) ++long_lines;
     }
-    length = 0;
-  };
-  for (const char c : text) {
-    if (c == '\n' || c == '\r') {
-      end_line();
-    } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80 && c != ' ' && c != '\t') {
-      ++length;
-    }
+    pos = eol + 1;
   }
-  end_line();
   if (lengths.empty() || long_lines * 1000 > lengths.size() * kLongLinesPerMille) return 0;
   const std::size_t at = std::min(lengths.size() - 1, lengths.size() * kWidthPerMille / 1000);
   std::nth_element(lengths.begin(), lengths.begin() + static_cast<std::ptrdiff_t>(at), lengths.end());
@@ -132,16 +153,17 @@ std::vector<Block> split_blocks(std::string_view text, const Utf16Offsets& offse
     if (!open) return;
     Block block;
     block.span = offsets.span(block_start, block_end);
-    block.text = utf8::repaired(text.substr(block_start, block_end - block_start));
+    const std::string_view slice = text.substr(block_start, block_end - block_start);
+    // Well-formed text (the offsets counted no ill-formed sequence) needs no repair.
+    block.text = offsets.invalid_count() == 0 ? std::string(slice) : utf8::repaired(slice);
     blocks.push_back(std::move(block));
     open = false;
   };
 
+  LineBreaks breaks(text);
   std::size_t pos = 0;
   while (pos <= text.size()) {
-    // (find_first_of would call memchr on "\n\r" for every byte.)
-    std::size_t eol = pos;
-    while (eol < text.size() && text[eol] != '\n' && text[eol] != '\r') ++eol;
+    const std::size_t eol = breaks.next(pos);
     const std::size_t start = scan::skip_space(text, pos, eol);
     const Line line{start, scan::trim_space_end(text, start, eol), start == eol};
     if (line.blank) {

@@ -220,6 +220,11 @@ bool time_ago(std::string_view key) {
   return false;
 }
 
+// (find_first_of("0123456789") calls memchr for every byte.)
+bool has_ascii_digit(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 // "Home News Sport Weather iPlayer Sounds": every token starts with a capital
 // letter or a digit, or is a short connector ("&", "and", "of").
 bool menu_row(std::string_view text) {
@@ -251,7 +256,7 @@ bool name_like(std::string_view text) {
     } else if (token.size() > 3 || !unicode::is_letter(first)) {
       return false;
     }
-    return token.find_first_of("0123456789") == std::string_view::npos;
+    return !has_ascii_digit(token);
   });
   return every && capitals >= 2;
 }
@@ -327,41 +332,59 @@ bool is_label_punct(char32_t c) {
          c == ']' || c == 0xFF3D;
 }
 
+// Content terms of one token of a key (each_term). `stopword()` says whether
+// the token is a stopword; it is asked only for tokens that need the answer.
+template <class Stopword, class Each>
+void token_terms(std::string_view token, Stopword stopword, Each each) {
+  bool cjk = false;
+  std::size_t n = 0, fifth = token.size();  // code points; where the 6th starts
+  for (std::size_t pos = 0; pos < token.size();) {
+    if (n == 5) fifth = pos;
+    ++n;
+    if (static_cast<unsigned char>(token[pos]) < 0x80) {  // (no ASCII character is CJK)
+      ++pos;
+      continue;
+    }
+    const utf8::Decoded d = utf8::decode(token, pos);
+    cjk = cjk || noise::is_cjk_cp(d.code_point);
+    pos += d.length;
+  }
+  if (cjk) {
+    std::size_t a = 0;
+    std::size_t b = utf8::decode(token, 0).length;
+    while (b < token.size()) {
+      const std::size_t c = b + utf8::decode(token, b).length;
+      each(token.substr(a, c - a));
+      a = b;
+      b = c;
+    }
+    return;
+  }
+  if (unicode::script_of(utf8::decode(token, 0).code_point) == unicode::Script::Hangul) {
+    if (n >= 2) {
+      const std::size_t second = utf8::decode(token, 0).length;
+      each(token.substr(0, second + utf8::decode(token, second).length));
+    }
+    return;
+  }
+  if (n >= 3 && !stopword()) each(token.substr(0, fifth));
+}
+
 // Content terms of a key: 5-letter prefixes of non-stopword tokens of 3+
 // letters, character bigrams of tokens with CJK, 2-syllable Hangul prefixes.
 template <class Each>
 void each_term(std::string_view key, const StopwordSet& stop, Each each) {
   scan::each_token(key, [&](std::string_view token) {
-    bool cjk = false;
-    std::size_t n = 0, fifth = token.size();  // code points; where the 6th starts
-    for (std::size_t pos = 0; pos < token.size();) {
-      const utf8::Decoded d = utf8::decode(token, pos);
-      cjk = cjk || noise::is_cjk_cp(d.code_point);
-      if (n == 5) fifth = pos;
-      ++n;
-      pos += d.length;
-    }
-    if (cjk) {
-      std::size_t a = 0;
-      std::size_t b = utf8::decode(token, 0).length;
-      while (b < token.size()) {
-        const std::size_t c = b + utf8::decode(token, b).length;
-        each(token.substr(a, c - a));
-        a = b;
-        b = c;
-      }
-      return true;
-    }
-    if (unicode::script_of(utf8::decode(token, 0).code_point) == unicode::Script::Hangul) {
-      if (n >= 2) {
-        const std::size_t second = utf8::decode(token, 0).length;
-        each(token.substr(0, second + utf8::decode(token, second).length));
-      }
-      return true;
-    }
-    if (n >= 3 && !stop.contains(token)) each(token.substr(0, fifth));
+    token_terms(token, [&] { return stop.contains(token); }, each);
     return true;
   });
+}
+
+// What the block models compare terms by (FNV-1a).
+std::uint32_t term_hash(std::string_view term) {
+  std::uint32_t h = 2166136261u;
+  for (const char c : term) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return h;
 }
 
 // ------------------------------------------------------------ per block
@@ -370,7 +393,6 @@ enum class Local { Good, Weak };
 
 struct Features {
   std::string key;         // folded, punctuation as spaces (first kKeyMaxBytes)
-  std::string folded;      // folded raw text (same prefix)
   double words = 0;        // word units
   bool ends = false;       // ends like a sentence
   bool scanned = false;    // cues scanned (key short enough)
@@ -387,14 +409,20 @@ struct Features {
   TextShape shape;            // text_shape() of the block (its `half_words` are `words`)
   NoiseReason local_reason = NoiseReason::None;  // the block's own cues' verdict (before the context passes)
   double density = -1;    // stopword density in the body's language (< 0: no list)
+  std::vector<std::uint32_t> terms;  // term_hash() of its content terms, sorted, unique (rate(), when the models run)
 };
 
-bool looks_like_title(std::string_view line) {
+// `halves`: the line's word units in halves (half_words(), or its TextShape's).
+bool looks_like_title(std::string_view line, double halves) {
   if (line.empty() || line.size() > L::kTitleMaxBytes) return false;
-  if (line.find_first_of("\n\r") != std::string_view::npos) return false;
-  if (half_words(line) > 2 * L::kTitleMaxWords) return false;
+  if (line.find('\n') != std::string_view::npos || line.find('\r') != std::string_view::npos) return false;
+  if (halves > 2 * L::kTitleMaxWords) return false;
   const scan::Last last = scan::last_code_point(line, 0, line.size());
   return last.code_point != '.' && last.code_point != 0x3002 && scan::has_alnum(line, 0, line.size());
+}
+
+bool looks_like_title(std::string_view line) {
+  return line.size() <= L::kTitleMaxBytes && looks_like_title(line, static_cast<double>(half_words(line)));
 }
 
 std::string_view script_group(std::string_view language) {
@@ -419,37 +447,64 @@ std::size_t stopword_hits(std::string_view key, const StopwordList* list) {
   return hits;
 }
 
+// Share of Han characters of a Chinese key that are stopwords (-1: none).
+double han_density(std::string_view key, const StopwordList& list) {
+  std::size_t han = 0, hits = 0;
+  for (std::size_t pos = 0; pos < key.size();) {
+    const utf8::Decoded d = utf8::decode(key, pos);
+    if (noise::is_cjk_cp(d.code_point)) {
+      ++han;
+      if (contains(list, key.substr(pos, d.length))) ++hits;
+    }
+    pos += d.length;
+  }
+  return han == 0 ? -1.0 : static_cast<double>(hits) / static_cast<double>(han);
+}
+
 // Share of tokens (alphabetic scripts) or Han characters (Chinese) that are
 // stopwords; -1 when there is nothing to measure (no list for the language,
-// a script without word spaces, no token).
-double stopword_density(std::string_view key, std::string_view language) {
+// a script without word spaces, no token). With `terms`, also appends the
+// term_hash() of each content term of the key (each_term, `stop` being the
+// language's StopwordSet): one walk over the tokens and one stopword lookup
+// per token serve both.
+double stopword_density(std::string_view key, std::string_view language, const StopwordSet& stop,
+                        std::vector<std::uint32_t>* terms) {
   const StopwordList* list = stopwords_for(language);
-  if (list == nullptr) return -1.0;
-  if (language == "zh") {
-    std::size_t han = 0, hits = 0;
-    for (std::size_t pos = 0; pos < key.size();) {
-      const utf8::Decoded d = utf8::decode(key, pos);
-      if (noise::is_cjk_cp(d.code_point)) {
-        ++han;
-        if (contains(*list, key.substr(pos, d.length))) ++hits;
+  const std::string_view group = script_group(language);
+  const bool by_tokens = list != nullptr && (group == "latin" || group == "cyrillic");
+  const std::uint32_t own = list_bit(list);
+  std::size_t hits = 0;
+  if (by_tokens || terms != nullptr) {
+    scan::each_token(key, [&](std::string_view token) {
+      std::uint32_t lists = 0;
+      bool looked_up = false;
+      auto lists_of = [&] {
+        if (!looked_up) lists = lists_containing(token);
+        looked_up = true;
+        return lists;
+      };
+      if (by_tokens && token.size() > 1 && (lists_of() & own) != 0) ++hits;
+      if (terms != nullptr) {
+        token_terms(token, [&] { return stop.contains(token, lists_of()); },
+                    [&](std::string_view term) { terms->push_back(term_hash(term)); });
       }
-      pos += d.length;
-    }
-    return han == 0 ? -1.0 : static_cast<double>(hits) / static_cast<double>(han);
+      return true;
+    });
   }
-  if (script_group(language) != "latin" && script_group(language) != "cyrillic") return -1.0;
+  if (!by_tokens) return list != nullptr && language == "zh" ? han_density(key, *list) : -1.0;
   // A key's tokens are separated by single spaces, none at either end.
   const std::size_t tokens = key.empty() ? 0 : static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ')) + 1;
-  return tokens == 0 ? -1.0 : static_cast<double>(stopword_hits(key, list)) / static_cast<double>(tokens);
+  return tokens == 0 ? -1.0 : static_cast<double>(hits) / static_cast<double>(tokens);
 }
 
 // Cue rules on one block, in order of specificity. Sets reason / flags.
-void classify_local(std::string_view raw, Features& f) {
+// `folded`: the block's folded text (it fits the key).
+void classify_local(std::string_view raw, std::string_view folded, Features& f) {
   const noise::CueHits& h = f.hits;
   const double w = f.words;
   auto after_start = [&](Cue c) {
     const std::size_t kept = kept_in_key(f.key, f.hits.start_end[static_cast<std::size_t>(c)]);
-    return char_after_kept(f.folded, kept);
+    return char_after_kept(folded, kept);
   };
   auto raw_after_start = [&](Cue c) {
     const std::size_t kept = kept_in_key(f.key, f.hits.start_end[static_cast<std::size_t>(c)]);
@@ -487,7 +542,7 @@ void classify_local(std::string_view raw, Features& f) {
     return;
   }
   if (w <= L::kCaptionMaxWords &&
-      (noise::has_credit_label(f.folded) || noise::ends_with_credit(f.folded) ||
+      (noise::has_credit_label(folded) || noise::ends_with_credit(folded) ||
        (h.starts(Cue::CaptionPrefix) &&
         (is_label_punct(after_start(Cue::CaptionPrefix)) ||
          (w <= 4 && h.coverage(Cue::CaptionPrefix) >= L::kCaptionPrefixCoverage))))) {
@@ -565,7 +620,7 @@ void classify_local(std::string_view raw, Features& f) {
   }
 
   // Reading time: "5 min read", "Lesezeit: 3 Min.", "3 Min."
-  if (w <= L::kReadTimeMaxWords && h.has(Cue::ReadTime) && raw.find_first_of("0123456789") != std::string_view::npos) {
+  if (w <= L::kReadTimeMaxWords && h.has(Cue::ReadTime) && has_ascii_digit(raw)) {
     f.reason = NoiseReason::Byline;
     return;
   }
@@ -598,7 +653,7 @@ void classify_local(std::string_view raw, Features& f) {
     }
     const DateTime dt = scan_datetime(raw);
     const bool digits = dt.year || dt.clock || dt.numeric_date || dt.cjk_date ||
-                        raw.find_first_of("0123456789") != std::string_view::npos;
+                        has_ascii_digit(raw);
     const bool stamp = (h.starts(Cue::TimeWord) && digits) || (h.has(Cue::Ago) && digits) || time_ago(f.key) ||
                        dt.numeric_date ||
                        dt.cjk_date || (dt.year && (h.has(Cue::Month) || dt.clock)) ||
@@ -647,6 +702,7 @@ struct Classifier {
   void measure() {
     f.resize(blocks.size());
     const std::uint32_t button_mask = noise::bit(Cue::ConsentButton) | noise::bit(Cue::CookieAction);
+    std::string folded;  // the block's fold, for its cue rules (one buffer for every block)
     for (std::size_t i = 0; i < blocks.size(); ++i) {
       Features& x = f[i];
       const std::string_view r = raw(i);
@@ -654,12 +710,8 @@ struct Classifier {
       x.words = x.shape.half_words / 2.0;
       x.ends = scan::ends_sentence(r, 0, r.size());
       const bool is_forced = forced != nullptr && (*forced)[i] != NoiseReason::None;
-      if (!is_forced && r.size() <= L::kKeyMaxBytes) {
-        // The whole block fits the key, so its fold is the block's fold.
-        x.key = noise::make_key(r, L::kKeyMaxBytes, x.folded);
-      } else {
-        x.key = noise::make_key(r, L::kKeyMaxBytes);
-      }
+      // (When the whole block fits the key, its fold is the block's fold.)
+      x.key = noise::make_key(r, L::kKeyMaxBytes, folded);
       if (is_forced) {
         x.reason = (*forced)[i];
         x.local_reason = x.reason;
@@ -669,7 +721,7 @@ struct Classifier {
       if (r.size() <= L::kKeyMaxBytes) {
         x.hits = noise::scan_cues(x.key, button_mask);
         x.scanned = true;
-        classify_local(r, x);
+        classify_local(r, folded, x);
         x.local_reason = x.reason;
         x.comment_line = x.words <= L::kMarkerLineMaxWords &&
                          (x.hits.coverage(Cue::Comment) >= L::kCommentCoverage ||
@@ -712,11 +764,20 @@ struct Classifier {
     if (language == "und" && requested != "auto" && !requested.empty()) language = std::string(requested);
   }
 
-  void rate() {
+  // Good or weak, from length, final punctuation and stopword density; with
+  // `with_terms` (the block models will run), also each block's terms.
+  void rate(bool with_terms) {
+    const StopwordSet stop(language);
+    std::vector<std::uint32_t> terms;
     for (std::size_t i = 0; i < f.size(); ++i) {
       Features& x = f[i];
       const bool long_enough = (x.ends && x.words >= L::kGoodMinWords) || x.words >= L::kGoodUnpunctuatedWords;
-      x.density = stopword_density(x.key, language);
+      terms.clear();
+      x.density = stopword_density(x.key, language, stop, with_terms ? &terms : nullptr);
+      if (with_terms) {
+        std::sort(terms.begin(), terms.end());
+        x.terms.assign(terms.begin(), std::unique(terms.begin(), terms.end()));
+      }
       bool dense = true;
       if (x.words >= L::kStopwordMinWords && x.density >= 0) {
         dense = x.density >= (language == "zh" ? L::kStopwordLowZh : L::kStopwordLow);
@@ -725,9 +786,13 @@ struct Classifier {
     }
   }
 
+  // looks_like_title() with the block's word units as measured.
+  bool title_like(std::size_t i) const { return looks_like_title(raw(i), f[i].shape.half_words); }
+
   bool good(std::size_t i) const { return !is_noise(f[i]) && f[i].local == Local::Good && title != i; }
 
-  void add_terms(std::string_view key, std::vector<std::string>& out) const {
+  // (Views into `key`: the blocks' keys outlive find_title().)
+  void add_terms(std::string_view key, std::vector<std::string_view>& out) const {
     const StopwordSet stop(language);
     each_term(key, stop, [&](std::string_view term) { out.emplace_back(term); });
   }
@@ -750,7 +815,7 @@ struct Classifier {
     const std::size_t limit = std::min(f.size(), L::kTitleSearchBlocks);
     for (std::size_t i = 0; i < limit; ++i) {
       if (first_good && i > *first_good) break;
-      if (is_noise(f[i]) || !looks_like_title(raw(i)) || !followed_by_text(i)) continue;
+      if (is_noise(f[i]) || !title_like(i) || !followed_by_text(i)) continue;
       candidates.push_back(i);
     }
     if (candidates.empty()) return;
@@ -764,7 +829,7 @@ struct Classifier {
     }
     // After page furniture: the candidate sharing most words with the start
     // of the body (menus and section labels share none); ties go to the first.
-    std::vector<std::string> body_terms;
+    std::vector<std::string_view> body_terms;
     std::size_t sampled = 0;
     for (std::size_t j = candidates.front() + 1; j < f.size() && sampled < L::kTitleBodySample; ++j) {
       if (is_noise(f[j]) || f[j].local != Local::Good) continue;
@@ -777,10 +842,10 @@ struct Classifier {
     for (std::size_t i : candidates) {
       if (f[i].words < L::kTitleMinWords) continue;
       if (!first_long) first_long = i;
-      std::vector<std::string> terms;
+      std::vector<std::string_view> terms;
       add_terms(f[i].key, terms);
       std::size_t shared = 0;
-      for (const std::string& t : terms) shared += std::binary_search(body_terms.begin(), body_terms.end(), t) ? 1 : 0;
+      for (const std::string_view t : terms) shared += std::binary_search(body_terms.begin(), body_terms.end(), t) ? 1 : 0;
       const double score = terms.empty() ? 0.0 : static_cast<double>(shared) / static_cast<double>(terms.size());
       if (score > best_score) {
         best_score = score;
@@ -852,14 +917,18 @@ struct Classifier {
   }
 
   void repeated() {
-    std::unordered_map<std::string, std::size_t> seen;
-    auto full_key = [&](std::size_t i) {
+    // Views: of the blocks' keys, and of `long_keys` (reserved, so they stay valid).
+    std::unordered_map<std::string_view, std::size_t> seen;
+    seen.reserve(f.size());
+    std::vector<std::string> long_keys;
+    long_keys.reserve(f.size());
+    auto full_key = [&](std::size_t i) -> std::string_view {
       // Long blocks: the key prefix plus the byte length keeps the map small.
-      std::string k = f[i].key;
-      if (blocks[i].span.byte_end - blocks[i].span.byte_start > L::kKeyMaxBytes) {
-        k += '#';
-        k += std::to_string(blocks[i].span.byte_end - blocks[i].span.byte_start);
-      }
+      const std::size_t bytes = blocks[i].span.byte_end - blocks[i].span.byte_start;
+      if (bytes <= L::kKeyMaxBytes) return f[i].key;
+      std::string& k = long_keys.emplace_back(f[i].key);
+      k += '#';
+      k += std::to_string(bytes);
       return k;
     };
     auto near = [](std::string_view a, std::string_view b) {
@@ -869,7 +938,7 @@ struct Classifier {
     };
     std::vector<std::size_t> repeats;
     for (std::size_t i = 0; i < f.size(); ++i) {
-      const std::string k = full_key(i);
+      const std::string_view k = full_key(i);
       if (k.size() < L::kRepeatMinKeyBytes) continue;
       const auto [it, inserted] = seen.emplace(k, i);
       if (is_noise(f[i]) || title == i) continue;
@@ -1033,12 +1102,15 @@ struct Classifier {
   // said (a "Related" run, a fragment next to noise); one it calls noise keeps
   // the rules' reason, or is a fragment (short, weak) or text outside the
   // article.
+  bool has_furniture() const {
+    return std::any_of(f.begin(), f.end(), [](const Features& x) { return x.local_reason != NoiseReason::None; });
+  }
+
   void decide(const CleaningModels& models, CleanTrace* trace) {
     // Noise needs positive evidence: a text where no block carries a cue of
     // page furniture of its own is an article as written, and the models
     // (fitted on real pages, where furniture is the rule) stay out of it.
-    bool furniture = false;
-    for (const Features& x : f) furniture = furniture || x.local_reason != NoiseReason::None;
+    const bool furniture = has_furniture();
     body_probability.assign(f.size(), 1.0);
     if (!furniture && trace == nullptr) return;
     std::vector<BlockEvidence> evidence = block_evidence();
@@ -1086,8 +1158,8 @@ struct Classifier {
 
   std::vector<BlockEvidence> block_evidence() const {
     std::vector<BlockEvidence> evidence(f.size());
-    const StopwordSet stop(language);
     std::unordered_map<std::string_view, std::size_t> keys;
+    keys.reserve(f.size());
     for (std::size_t i = 0; i < f.size(); ++i) {
       if (!f[i].key.empty()) ++keys[f[i].key];
     }
@@ -1103,13 +1175,7 @@ struct Classifier {
       e.duplicate = !f[i].key.empty() && keys[f[i].key] > 1;
       e.comment_line = f[i].comment_line;
       e.context_rule = f[i].reason != NoiseReason::None && f[i].local_reason == NoiseReason::None;
-      each_term(f[i].key, stop, [&](std::string_view term) {
-        std::uint32_t h = 2166136261u;  // FNV-1a
-        for (const char c : term) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-        e.terms.push_back(h);
-      });
-      std::sort(e.terms.begin(), e.terms.end());
-      e.terms.erase(std::unique(e.terms.begin(), e.terms.end()), e.terms.end());
+      e.terms = f[i].terms;
     }
     return evidence;
   }
@@ -1137,7 +1203,7 @@ struct Classifier {
     std::optional<std::size_t> best;
     double best_score = 0;
     for (std::size_t i = 0; i < f.size(); ++i) {
-      if (f[i].forced || f[i].words > L::kTitleMaxWords || !looks_like_title(raw(i)) || !next_content(i)) continue;
+      if (f[i].forced || f[i].words > L::kTitleMaxWords || !title_like(i) || !next_content(i)) continue;
       const double score = model_score(model, features[i]);
       if (trace != nullptr) {
         trace->title_candidates[i] = true;
@@ -1199,7 +1265,7 @@ std::optional<std::size_t> classify(std::string_view text, std::vector<Block>& b
   c.measure();
   c.resolve_buttons();
   c.decide_language(language);
-  c.rate();
+  c.rate(trace != nullptr || c.has_furniture());  // (decide() runs the models then)
   c.find_title();
   c.other_language();
   c.repeated();

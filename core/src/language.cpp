@@ -161,12 +161,9 @@ struct Evidence {
     }
   }
 
-  void add_word(std::string_view word, std::string& folded) {
-    bool ascii = true, upper = false;
-    for (char c : word) {
-      ascii = ascii && static_cast<unsigned char>(c) < 0x80;
-      upper = upper || (c >= 'A' && c <= 'Z');
-    }
+  // `ascii`: every byte of the word is ASCII; `upper`: one is a capital A-Z
+  // (add_text learns both while it finds the word).
+  void add_word(std::string_view word, bool ascii, bool upper, std::string& folded) {
     // Lower-case ASCII folds to itself: look it up as it stands.
     const bool as_is = ascii && !upper;
     if (!as_is) {
@@ -200,15 +197,23 @@ struct Evidence {
   void add_text(std::string_view text) {
     std::string folded;
     std::size_t pos = 0, word_start = std::string_view::npos;
+    bool ascii = true, upper = false;  // of the word being read
+    auto start_word = [&] {
+      if (word_start != std::string_view::npos) return;
+      word_start = pos;
+      ascii = true;
+      upper = false;
+    };
     while (pos < text.size()) {
       const auto b = static_cast<unsigned char>(text[pos]);
       if (b < 0x80) {  // the same as below, for ASCII: letters are Latin, '\'' is Common
         const bool alpha = (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
         if (alpha || b == '\'') {
           letters[static_cast<std::size_t>(alpha ? Script::Latin : Script::Common)]++;
-          if (word_start == std::string_view::npos) word_start = pos;
+          start_word();
+          upper |= b >= 'A' && b <= 'Z';
         } else if (word_start != std::string_view::npos) {
-          add_word(text.substr(word_start, pos - word_start), folded);
+          add_word(text.substr(word_start, pos - word_start), ascii, upper, folded);
           word_start = std::string_view::npos;
         }
         ++pos;
@@ -218,14 +223,15 @@ struct Evidence {
       const bool letter = unicode::is_letter(d.code_point) || d.code_point == '\'' || d.code_point == 0x2019;
       if (letter) {
         letters[static_cast<std::size_t>(unicode::script_of(d.code_point))]++;
-        if (word_start == std::string_view::npos) word_start = pos;
+        start_word();
+        ascii = false;
       } else if (word_start != std::string_view::npos) {
-        add_word(text.substr(word_start, pos - word_start), folded);
+        add_word(text.substr(word_start, pos - word_start), ascii, upper, folded);
         word_start = std::string_view::npos;
       }
       pos += d.length;
     }
-    if (word_start != std::string_view::npos) add_word(text.substr(word_start), folded);
+    if (word_start != std::string_view::npos) add_word(text.substr(word_start), ascii, upper, folded);
   }
 
   std::size_t count(Script s) const { return letters[static_cast<std::size_t>(s)]; }

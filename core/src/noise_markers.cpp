@@ -502,6 +502,19 @@ std::string make_key(std::string_view text, std::size_t max_bytes) {
   return make_key(text, max_bytes, folded);
 }
 
+namespace {
+
+// keeps() for ASCII: letters and digits.
+constexpr std::array<bool, 128> kAsciiKept = [] {
+  std::array<bool, 128> kept{};
+  for (std::size_t b = 0; b < kept.size(); ++b) {
+    kept[b] = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+  }
+  return kept;
+}();
+
+}  // namespace
+
 std::string make_key(std::string_view text, std::size_t max_bytes, std::string& folded) {
   folded.clear();
   if (text.size() > max_bytes) {
@@ -512,18 +525,21 @@ std::string make_key(std::string_view text, std::size_t max_bytes, std::string& 
   // fold() reads ill-formed bytes as U+FFFD, one per maximal subpart, as
   // utf8::repaired() does (tests/unit/test_terms.cpp): no repaired copy needed.
   unicode::fold(text, folded);
-  // The key is never longer than the fold: written in place, then cut.
+  // The key is never longer than the fold: written in place (through a
+  // pointer: a write through key[n] could be the fold's size, for all the
+  // compiler knows), then cut.
   std::string key(folded.size(), '\0');
+  char* const out = key.data();
   std::size_t n = 0;
   bool space = true;  // suppress leading spaces
   for (std::size_t pos = 0; pos < folded.size();) {
     const auto b = static_cast<unsigned char>(folded[pos]);
     if (b < 0x80) {  // ASCII: keeps() is letters and digits
-      if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')) {
-        key[n++] = static_cast<char>(b);
+      if (kAsciiKept[b]) {
+        out[n++] = static_cast<char>(b);
         space = false;
       } else if (!space) {
-        key[n++] = ' ';
+        out[n++] = ' ';
         space = true;
       }
       ++pos;
@@ -531,10 +547,10 @@ std::string make_key(std::string_view text, std::size_t max_bytes, std::string& 
     }
     const utf8::Decoded d = utf8::decode(folded, pos);
     if (keeps(d.code_point)) {
-      for (std::size_t k = 0; k < d.length; ++k) key[n++] = folded[pos + k];
+      for (std::size_t k = 0; k < d.length; ++k) out[n++] = folded[pos + k];
       space = false;
     } else if (!space) {
-      key[n++] = ' ';
+      out[n++] = ' ';
       space = true;
     }
     pos += d.length;
@@ -558,7 +574,7 @@ CueHits scan_cues(std::string_view key, std::uint32_t union_mask) {
     for (std::size_t i = from; i < to; ++i) n += key[i] != ' ' ? 1 : 0;
     return n;
   };
-  for (char c : key) hits.letters += c != ' ' ? 1 : 0;
+  hits.letters = key.size() - static_cast<std::size_t>(std::count(key.begin(), key.end(), ' '));
 
   bool previous_cjk = false;
   for (std::size_t pos = 0; pos < key.size();) {
@@ -614,14 +630,40 @@ CueHits scan_cues(std::string_view key, std::uint32_t union_mask) {
   return hits;
 }
 
+namespace {
+
+constexpr std::string_view kCreditLabels[] = {
+    "photograph:", "photo:", "photos:", "picture:", "image:", "credit:", "foto:", "fotos:", "bild:",
+    "bildquelle:", "imagen:", "fotografía:", "crédito:", "crédit photo", "图片来源：", "图片来源:",
+    "图片：", "图：", "资料图：", "사진=", "사진 =", "(사진=", "사진제공=", "写真：", "写真:", "画像：",
+    "재판매 및 db 금지", "db 금지",
+};
+// Every label holds one of these: a block without any of them (most blocks)
+// is answered after a few quick searches instead of one per label.
+constexpr std::string_view kCreditAnchors[] = {":", "=", "：", "db 금지", "crédit photo"};
+
+constexpr bool every_label_anchored() {
+  for (std::string_view label : kCreditLabels) {
+    bool anchored = false;
+    for (std::string_view anchor : kCreditAnchors) anchored = anchored || label.find(anchor) != std::string_view::npos;
+    if (!anchored) return false;
+  }
+  return true;
+}
+static_assert(every_label_anchored(), "a credit label without an anchor would never be found");
+
+}  // namespace
+
 bool has_credit_label(std::string_view folded) {
-  static constexpr std::string_view kLabels[] = {
-      "photograph:", "photo:", "photos:", "picture:", "image:", "credit:", "foto:", "fotos:", "bild:",
-      "bildquelle:", "imagen:", "fotografía:", "crédito:", "crédit photo", "图片来源：", "图片来源:",
-      "图片：", "图：", "资料图：", "사진=", "사진 =", "(사진=", "사진제공=", "写真：", "写真:", "画像：",
-      "재판매 및 db 금지", "db 금지",
-  };
-  for (std::string_view label : kLabels) {
+  bool anchored = false;
+  for (std::string_view anchor : kCreditAnchors) {
+    if (folded.find(anchor) != std::string_view::npos) {
+      anchored = true;
+      break;
+    }
+  }
+  if (!anchored) return false;
+  for (std::string_view label : kCreditLabels) {
     if (folded.find(label) != std::string_view::npos) return true;
   }
   return false;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <iterator>
 
 #include <unicode/brkiter.h>
@@ -380,9 +382,26 @@ namespace {
 void append_ascii_lower(std::string_view text, std::string& out) {
   const std::size_t at = out.size();
   out.append(text);
-  for (std::size_t i = at; i < out.size(); ++i) {
-    if (out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] - 'A' + 'a');
+  // Through a pointer and without a branch, so the loop vectorizes (a write
+  // through out[i] might change the string's own size, for all the compiler knows).
+  char* const p = out.data() + at;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = p[i];
+    p[i] = static_cast<char>(c + (c >= 'A' && c <= 'Z' ? 'a' - 'A' : 0));
   }
+}
+
+// The end of the run of ASCII bytes that starts at `pos`, 8 bytes at a time.
+std::size_t ascii_run_end(std::string_view text, std::size_t pos) {
+  constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
+  while (pos + 8 <= text.size()) {
+    std::uint64_t v;
+    std::memcpy(&v, text.data() + pos, sizeof v);
+    if ((v & kHighBits) != 0) break;
+    pos += 8;
+  }
+  while (pos < text.size() && static_cast<unsigned char>(text[pos]) < 0x80) ++pos;
+  return pos;
 }
 
 }  // namespace
@@ -397,8 +416,7 @@ void append_ascii_lower(std::string_view text, std::string& out) {
 void fold(std::string_view text, std::string& out) {
   std::size_t pos = 0;
   while (pos < text.size()) {
-    std::size_t run = pos;  // end of the ASCII run starting at pos
-    while (run < text.size() && static_cast<unsigned char>(text[run]) < 0x80) ++run;
+    const std::size_t run = ascii_run_end(text, pos);  // end of the ASCII run starting at pos
     if (run == text.size()) {
       append_ascii_lower(text.substr(pos), out);
       return;
