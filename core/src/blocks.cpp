@@ -35,12 +35,11 @@ bool cjk_continuing_punct(char32_t cp) {
 
 // Chinese and Japanese text has no case and no spaces: a line that starts
 // with a Han or kana character (or a mark that cannot open a line) after a
-// line that ends in one can continue it, and what would have fitted on the
-// line is one character.
-bool starts_cjk_continuation(std::string_view text, const Line& previous, const Line& next) {
+// line that ends in one (`last`, its last code point) can continue it, and
+// what would have fitted on the line is one character.
+bool starts_cjk_continuation(std::string_view text, char32_t last, const Line& next) {
   if (next.start >= next.end) return false;
   const char32_t first = utf8::decode(text, next.start).code_point;
-  const char32_t last = scan::last_code_point(text, previous.start, previous.end).code_point;
   const bool last_cjk = unicode::is_cjk(unicode::script_of(last)) || cjk_continuing_punct(last);
   return last_cjk && (unicode::is_cjk(unicode::script_of(first)) || cjk_continuing_punct(first));
 }
@@ -55,6 +54,12 @@ constexpr std::size_t kLongLinesPerMille = 50;  // up to 5% longer lines (URLs, 
 // ends where the next word would have passed 80% of it.
 constexpr std::size_t kWidthPerMille = 900;
 constexpr std::size_t kWrapFill = 8;  // tenths of the width
+
+// 1 for a byte that starts a code point other than a space or a tab: a
+// line's length counts these (without a branch, so loops over it vectorize).
+inline std::size_t counts(char c) {
+  return static_cast<std::size_t>(((static_cast<unsigned char>(c) & 0xC0) != 0x80) & (c != ' ') & (c != '\t'));
+}
 
 // Finds the next '\n' or '\r' with memchr: one search for '\n' per line,
 // and one for '\r' each time the last one found is passed (most text has
@@ -86,11 +91,8 @@ std::size_t wrap_width(std::string_view text) {
   LineBreaks breaks(text);
   for (std::size_t pos = 0; pos <= text.size();) {
     const std::size_t eol = breaks.next(pos);
-    std::size_t length = 0;  // (no branch per byte: the loop vectorizes)
-    for (std::size_t i = pos; i < eol; ++i) {
-      const char c = text[i];
-      length += static_cast<std::size_t>(((static_cast<unsigned char>(c) & 0xC0) != 0x80) & (c != ' ') & (c != '\t'));
-    }
+    std::size_t length = 0;
+    for (std::size_t i = pos; i < eol; ++i) length += counts(text[i]);
     if (length > 0) {
       lengths.push_back(length);
       if (length > kWrapMaxCodePoints) ++long_lines;
@@ -114,12 +116,9 @@ LineLength line_length(std::string_view text, std::size_t begin, std::size_t end
   bool in_first = true;
   for (std::size_t pos = begin; pos < end; ++pos) {
     const char c = text[pos];
-    if (c == ' ' || c == '\t') {
-      in_first = false;
-    } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
-      ++n.all;
-      if (in_first) ++n.first_word;
-    }
+    if (c == ' ' || c == '\t') in_first = false;
+    n.all += counts(c);
+    if (in_first) n.first_word += counts(c);
   }
   return n;
 }
@@ -133,7 +132,7 @@ bool continues_line(std::string_view text, const Line& previous, const Line& nex
   if (scan::ends_sentence(text, previous.start, previous.end)) return false;
   const scan::Last last = scan::last_code_point(text, previous.start, previous.end);
   if (last.code_point == ':') return false;
-  const bool cjk = starts_cjk_continuation(text, previous, next);
+  const bool cjk = starts_cjk_continuation(text, last.code_point, next);
   if (!cjk && !starts_lowercase(text, next.start, next.end)) return false;
   const std::size_t fits = line_length(text, previous.start, previous.end).all +
                            (cjk ? 1 : line_length(text, next.start, next.end).first_word);

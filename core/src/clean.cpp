@@ -797,33 +797,36 @@ struct Classifier {
     each_term(key, stop, [&](std::string_view term) { out.emplace_back(term); });
   }
 
-  void find_title() {
-    std::optional<std::size_t> first_good;
+  // The first block of running text (not noise, good), if any.
+  std::optional<std::size_t> first_good() const {
     for (std::size_t i = 0; i < f.size(); ++i) {
-      if (!is_noise(f[i]) && f[i].local == Local::Good) {
-        first_good = i;
-        break;
-      }
+      if (!is_noise(f[i]) && f[i].local == Local::Good) return i;
     }
-    auto followed_by_text = [&](std::size_t i) {
-      for (std::size_t j = i + 1; j < f.size(); ++j) {
-        if (!is_noise(f[j])) return true;
-      }
-      return false;
-    };
+    return std::nullopt;
+  }
+
+  // Is a block before `first` (all of them when there is none) noise?
+  bool furniture_before(std::optional<std::size_t> first) const {
+    const std::size_t end = first ? *first : f.size();
+    for (std::size_t i = 0; i < end; ++i) {
+      if (is_noise(f[i])) return true;
+    }
+    return false;
+  }
+
+  void find_title() {
+    const std::optional<std::size_t> first_good = this->first_good();
     std::vector<std::size_t> candidates;
     const std::size_t limit = std::min(f.size(), L::kTitleSearchBlocks);
     for (std::size_t i = 0; i < limit; ++i) {
       if (first_good && i > *first_good) break;
-      if (is_noise(f[i]) || !title_like(i) || !followed_by_text(i)) continue;
+      if (is_noise(f[i]) || !title_like(i) || !next_content(i)) continue;
       candidates.push_back(i);
     }
     if (candidates.empty()) return;
     // A page without furniture before its body: the first line is the title
     // (the rule for clean text).
-    bool furniture = false;
-    for (std::size_t i = 0; i < f.size() && (!first_good || i < *first_good); ++i) furniture = furniture || is_noise(f[i]);
-    if (!furniture && candidates.front() == 0) {
+    if (!furniture_before(first_good) && candidates.front() == 0) {
       title = 0;
       return;
     }
@@ -1187,18 +1190,12 @@ struct Classifier {
   // menu item or a label, and the best candidate replaces it even below even
   // odds; when none does (a news story without its headline), a line further
   // in is the title only above even odds, or a quote or a teaser would leave
-  // the body as its title. Title
-  // found on the 1,400 pages: 52.2% with the threshold everywhere, 65.4%
-  // this way; on cnn-dev the titles stay as they were.
+  // the body as its title. Title found on the 1,400 pages: 52.2% with the
+  // threshold everywhere, 65.4% this way; on cnn-dev the titles stay as they
+  // were.
   std::optional<std::size_t> choose_title(const BlockModel& model, const std::vector<BlockFeatures>& features,
                                           CleanTrace* trace) const {
-    std::optional<std::size_t> first_good;
-    for (std::size_t i = 0; i < f.size() && !first_good; ++i) {
-      if (!is_noise(f[i]) && f[i].local == Local::Good) first_good = i;
-    }
-    bool furniture = false;
-    for (std::size_t i = 0; i < f.size() && (!first_good || i < *first_good); ++i) furniture = furniture || is_noise(f[i]);
-    const bool clean_start = !furniture && title == std::optional<std::size_t>(0);
+    const bool clean_start = !furniture_before(first_good()) && title == std::optional<std::size_t>(0);
     if (clean_start && trace == nullptr) return title;  // (the trace still lists the candidates)
     std::optional<std::size_t> best;
     double best_score = 0;
