@@ -71,6 +71,15 @@ export function bodySentences(body) {
     .filter((s) => s.length >= MIN_CHARS);
 }
 
+/** Is a selected sentence in the body (its normalized text, non-empty, is in the body's)? `index`: bodyIndex(). */
+export function inBody(text, index) {
+  const n = normalize(text);
+  return n !== '' && index.norm.includes(n);
+}
+
+/** The tokens of a response's selected sentences (what `agree` compares). */
+export const summaryTokens = (out) => tokenize(out.sentences.filter((s) => s.selected).map((s) => s.text).join(' '));
+
 /** The annotated body, ready for goldBody(). */
 export function bodyIndex(body) {
   return { norm: normalize(body), blocks: new Set(body.split('\n\n').map(normalize).filter(Boolean)) };
@@ -192,24 +201,19 @@ function lineLabels(paste, index, out) {
 
 function measurePage(page, input, kind, outputs, reference) {
   const index = bodyIndex(page.body);
-  const bodyNorm = index.norm;
   const inputNorm = normalize(kind === 'html' ? htmlText(input) : input);
   const m = { id: page.id, set: page.set, lang: page.lang };
   for (const [k, out] of Object.entries(outputs)) {
     if (out.error) throw new Error(`${page.set}/${page.id}: ${JSON.stringify(out.error)}`);
     const selected = out.sentences.filter((s) => s.selected);
-    const off = selected.filter((s) => {
-      const n = normalize(s.text);
-      return !n || !bodyNorm.includes(n);
-    });
+    const off = selected.filter((s) => !inBody(s.text, index));
     m[`selected${k}`] = selected.length;
     m[`inBody${k}`] = selected.length - off.length;
     m[`allBody${k}`] = selected.length > 0 && off.length === 0 ? 1 : 0;
     m[`off${k}`] = off.map((s) => s.text);
   }
   const out = outputs[3];
-  const summary = (o) => tokenize(o.sentences.filter((s) => s.selected).map((s) => s.text).join(' '));
-  m.agree = rougeN(summary(reference), summary(out), 1).fmeasure;
+  m.agree = rougeN(summaryTokens(reference), summaryTokens(out), 1).fmeasure;
   const kept = normalize([out.title ? out.title.text : '', ...out.sentences.map((s) => s.text)].join(' '));
   const present = bodySentences(page.body).filter((s) => inputNorm.includes(s));
   m.bodySentences = present.length;
@@ -278,9 +282,12 @@ export function printTable(title, rowsByName, markdown) {
   for (const r of body) console.log(line(r));
 }
 
-/** The 3-sentence summaries of the annotated bodies alone (the reference of `agree`). */
-async function bodySummaries(precis, pages) {
-  return runBatch(precis, pages.map((p) => ({ text: p.body, options: { sentences: 3, keywords: 0, clean: false } })));
+/**
+ * The 3-sentence summaries of the annotated bodies alone, cleaning off (the
+ * reference of `agree`); `args` as runBatch's.
+ */
+export async function bodySummaries(precis, pages, args = ['--jsonl']) {
+  return runBatch(precis, pages.map((p) => ({ text: p.body, options: { sentences: 3, keywords: 0, clean: false } })), { args });
 }
 
 /** The paste's lines that are body by the annotation (goldBody), nothing else: what perfect cleaning keeps. */

@@ -50,7 +50,7 @@ import { join, resolve } from 'node:path';
 import { flag, opt, root } from '../cli.mjs';
 import { fnv1a } from '../quality/baselines.mjs';
 import { corpusPages } from '../noise.mjs';
-import { bodyIndex, bodySentences, goldBody, loadPages, normalize, readPaste, runBatch } from '../pages.mjs';
+import { bodyIndex, bodySentences, goldBody, inBody, loadPages, normalize, readPaste, runBatch } from '../pages.mjs';
 import { fitTrees } from './gbdt.mjs';
 
 const FOLDS = 5;
@@ -170,7 +170,7 @@ export async function scoreDecisions(precis, pages, decided) {
     c.present += present.length;
     c.kept += present.filter((s) => keptNorm.includes(s)).length;
     const sel = outs[i].sentences.filter((s) => s.selected);
-    const good = sel.filter((s) => normalize(s.text) && p.index.norm.includes(normalize(s.text))).length;
+    const good = sel.filter((s) => inBody(s.text, p.index)).length;
     c.selected += sel.length;
     c.inBody += good;
     c.allBody += sel.length > 0 && good === sel.length ? 1 : 0;

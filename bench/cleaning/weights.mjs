@@ -25,8 +25,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 import { opt, root } from '../cli.mjs';
-import { bodyIndex, loadPages, normalize, readPaste, runBatch } from '../pages.mjs';
-import { rougeN, tokenize } from '../quality/rouge.mjs';
+import { bodyIndex, bodySummaries, inBody, loadPages, readPaste, runBatch, summaryTokens } from '../pages.mjs';
+import { rougeN } from '../quality/rouge.mjs';
 
 const GRID = [1, 0.8, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1, 0];
 const POWERS = [0, 0.5, 1, 1.5, 2, 3];
@@ -44,9 +44,8 @@ if (!pages.length) {
 const sets = [...new Set(pages.map((p) => p.set))];
 const options = { sentences: 3, keywords: 0 };
 const pastes = pages.map((p) => ({ text: readPaste(p), options }));
-const summary = (o) => tokenize(o.sentences.filter((s) => s.selected).map((s) => s.text).join(' '));
 // The reference of `agree`: the annotated body alone, cleaning off (the weight plays no part).
-const references = (await runBatch(tool, pages.map((p) => ({ text: p.body, options: { ...options, clean: false } })), { args: [] })).map(summary);
+const references = (await bodySummaries(tool, pages, [])).map(summaryTokens);
 const indexes = pages.map((p) => bodyIndex(p.body));
 
 /** Per set: selected and in-body sentences, all-body pages, pages, agreement sum. */
@@ -57,12 +56,12 @@ async function measure(args) {
     if (o.error) throw new Error(`${pages[i].set}/${pages[i].id}: ${JSON.stringify(o.error)}`);
     const c = per[pages[i].set];
     const sel = o.sentences.filter((s) => s.selected);
-    const good = sel.filter((s) => normalize(s.text) && indexes[i].norm.includes(normalize(s.text))).length;
+    const good = sel.filter((s) => inBody(s.text, indexes[i])).length;
     c.selected += sel.length;
     c.inBody += good;
     c.allBody += sel.length > 0 && good === sel.length ? 1 : 0;
     c.pages += 1;
-    c.agree += rougeN(references[i], summary(o), 1).fmeasure;
+    c.agree += rougeN(references[i], summaryTokens(o), 1).fmeasure;
   });
   return per;
 }
