@@ -111,19 +111,18 @@ int main(int argc, char** argv) {
     if (request.is_discarded() || !request.contains("text")) return fail("bad input line");
     // HTML: the blocks of the text a reader sees (spans index that text).
     std::string input = request["text"].get<std::string>();
-    std::vector<precis::NoiseReason> forced;
+    precis::noise::HtmlText page;
     const bool html = precis::noise::looks_like_html(input);
     if (html) {
-      precis::noise::HtmlText page = precis::noise::html_text(input);
+      page = precis::noise::html_text(input);
       input = std::move(page.text);
-      forced = std::move(page.forced);
     }
     const std::string& text = input;
     const precis::Utf16Offsets offsets(text);
     std::vector<precis::Block> blocks = precis::split_blocks(text, offsets);
     precis::LanguageDetector detector;
     precis::CleanTrace trace;
-    const auto title = precis::classify_blocks_with(text, blocks, true, "auto", &detector, html ? &forced : nullptr,
+    const auto title = precis::classify_blocks_with(text, blocks, true, "auto", &detector, html ? &page : nullptr,
                                                     models, &trace);
     const std::vector<precis::BlockFeatures>& features = stage == "title" ? trace.title_features : trace.features;
     out = "{\"id\":" + request.value("id", nlohmann::json(nullptr)).dump() + ",\"blocks\":[";

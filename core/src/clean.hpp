@@ -32,6 +32,7 @@
 
 #include "block_features.hpp"
 #include "language.hpp"
+#include "noise_html.hpp"
 #include "precis/precis.hpp"
 
 namespace precis {
@@ -43,16 +44,17 @@ namespace precis {
 // removed. `language` is "auto" or the caller's ISO 639-1 code (the
 // stopword list used for the density test when the text does not say).
 // `detector`, when given, keeps the language evidence of the blocks for the
-// caller's own detection on the same text. `forced`, when given (text read
-// from HTML, see noise_html.hpp), holds per block the reason its element
-// implies (None: decide from the text). `body_probability`, when given,
+// caller's own detection on the same text. `page`, when given (the text was
+// read from HTML, see noise_html.hpp), says per block what its element implies:
+// `forced`, a reason (None: decide from the text), and `heading`, the level of
+// its <h1>-<h6>: a page's only <h1> is its headline. `body_probability`, when given,
 // receives per block the body model's probability that the block is article
 // text (1 where the model did not decide: an article without furniture, a
 // block with a furniture cue of its own, the title).
 [[nodiscard]] std::optional<std::size_t> classify_blocks(std::string_view text, std::vector<Block>& blocks,
                                                          bool remove_noise, std::string_view language = "auto",
                                                          LanguageDetector* detector = nullptr,
-                                                         const std::vector<NoiseReason>* forced = nullptr,
+                                                         const noise::HtmlText* page = nullptr,
                                                          std::vector<double>* body_probability = nullptr);
 
 // What cleaning saw, per block, for the bench tools and tests: the cue
@@ -73,7 +75,7 @@ struct CleanTrace {
 [[nodiscard]] std::optional<std::size_t> classify_blocks_with(std::string_view text, std::vector<Block>& blocks,
                                                               bool remove_noise, std::string_view language,
                                                               LanguageDetector* detector,
-                                                              const std::vector<NoiseReason>* forced,
+                                                              const noise::HtmlText* page,
                                                               const CleaningModels& models, CleanTrace* trace,
                                                               std::vector<double>* body_probability = nullptr);
 

@@ -89,7 +89,7 @@ Outcome summarize_text(std::string_view text, const Options& options, const Sent
   doc.blocks = split_blocks(text, doc.offsets);
   LanguageDetector detector;
   doc.title_block = classify_blocks_with(text, doc.blocks, options.clean, options.language, &detector,
-                                         page ? &page->forced : nullptr, cleaning, nullptr, &doc.body_probability);
+                                         page, cleaning, nullptr, &doc.body_probability);
   if (page != nullptr) doc.html_headings = &page->heading;
   doc.language = options.language == "auto" ? detector.detect(text, doc.blocks) : options.language;
   if (options.clean) restore_section_bodies(text, doc.blocks, doc.title_block);

@@ -278,6 +278,32 @@ TEST_CASE("clean: pasted HTML: markup, scripts and styles never reach the summar
   }
 }
 
+TEST_CASE("clean: HTML: the page's only <h1> is the headline, several <h1> leave the choice to the models") {
+  // A photo caption comes before the headline: read as text alone, the page has no title the models trust.
+  auto page = [](std::string_view caption_tag, std::string_view heading_tag) {
+    auto element = [](std::string_view tag, std::string_view content) {
+      return "<" + std::string(tag) + ">" + std::string(content) + "</" + std::string(tag) + ">\n";
+    };
+    return "<html><head><title>Harbour News</title></head><body>\n<nav><a href=\"/\">Home</a></nav>\n" +
+           element(caption_tag, "Ferry passengers wait at the old harbour at dawn, when the first boats leave.") +
+           element(heading_tag, "Harbour town approves new bridge") +
+           element("p",
+                   "The council of the harbour town approved a new bridge over the river on Monday, ending years "
+                   "of debate.") +
+           element("p", "The bridge will cost four million euros and should open in two years, the mayor told reporters.") +
+           element("p", "Farmers on the east bank have waited for a crossing for decades, and many welcomed the vote.") +
+           "</body></html>\n";
+  };
+  const Result as_text = run(page("p", "p"));
+  CHECK_FALSE(as_text.title.has_value());
+  const Result one = run(page("p", "h1"));
+  REQUIRE(one.title.has_value());
+  CHECK(one.title->text == "Harbour town approves new bridge");
+  // Two <h1> elements: no single headline element, the models decide as they do on the text.
+  const Result several = run(page("h1", "h1"));
+  CHECK(several.title.has_value() == as_text.title.has_value());
+}
+
 TEST_CASE("clean: HTML references and white space: the text is what a browser shows") {
   const std::string html =
       "<div><p>Caf&eacute; owners&nbsp;said &#8220;no&#8221; &amp; left &#x2014; on <b>Monday</b>.</p>"
