@@ -60,6 +60,8 @@ inline constexpr double kAiLabelMaxWords = 16;      // "This article was reporte
 inline constexpr double kBylineTagMaxWords = 8;     // "김민수 기자", "新华社记者 张三"
 inline constexpr double kReadTimeMaxWords = 5;      // "5 min read", "Lesezeit: 3 Min."
 inline constexpr double kFooterMaxWords = 25;
+inline constexpr double kFilingMaxWords = 40;        // "Tags: <a list of topics>"
+inline constexpr double kScriptNoticeMaxWords = 40;  // "This site requires JavaScript to run correctly..."
 inline constexpr double kRelatedHeadingMaxWords = 10;
 inline constexpr double kRelatedInlineMaxWords = 30;     // "Read more: <teaser headline>"
 inline constexpr double kRelatedShortHeadingWords = 4;  // a heading that starts with a cue: "More from Sport"
@@ -541,11 +543,32 @@ void classify_local(std::string_view raw, std::string_view folded, Features& f) 
     f.reason = NoiseReason::Navigation;
     return;
   }
+  // Site chrome: a notice asking for scripts; a tag or category line
+  // ("Tags: ...", "Filed under ...").
+  if (h.has(Cue::ScriptNotice) && w <= L::kScriptNoticeMaxWords) {
+    f.reason = NoiseReason::Navigation;
+    return;
+  }
+  if (h.starts(Cue::Filing) && w <= L::kFilingMaxWords) {
+    const std::size_t end = f.hits.start_end[static_cast<std::size_t>(Cue::Filing)];
+    const bool phrase = f.key.substr(0, end).find(' ') != std::string::npos;  // "filed under", not "tags"
+    const char32_t after = after_start(Cue::Filing);
+    if (phrase || after == ':' || after == 0xFF1A) {
+      f.reason = NoiseReason::Navigation;
+      return;
+    }
+  }
   if (w <= L::kCaptionMaxWords &&
       (noise::has_credit_label(folded) || noise::ends_with_credit(folded) ||
        (h.starts(Cue::CaptionPrefix) &&
         (is_label_punct(after_start(Cue::CaptionPrefix)) ||
          (w <= 4 && h.coverage(Cue::CaptionPrefix) >= L::kCaptionPrefixCoverage))))) {
+    f.reason = NoiseReason::Caption;
+    f.caption_marker = true;
+    return;
+  }
+  if (w <= L::kCaptionMaxWords && h.starts(Cue::CaptionPlace) &&
+      (after_start(Cue::CaptionPlace) == ':' || after_start(Cue::CaptionPlace) == 0xFF1A)) {  // "Above: ..."
     f.reason = NoiseReason::Caption;
     f.caption_marker = true;
     return;

@@ -369,6 +369,44 @@ constexpr std::string_view kComment[] = {
     "댓글", "답글", "댓글 쓰기", "댓글쓰기",
 };
 
+// A tag or category line starts with one of these and a colon ("Tags:",
+// "Kategorien:"); the phrases of two words and more also without one
+// ("Filed under news").
+constexpr std::string_view kFiling[] = {
+    "tags", "tag", "tagged", "tagged with", "tagged as", "filed under", "filed in", "posted in", "posted under",
+    "categories", "category", "topics", "keywords",
+    "schlagwörter", "schlagworte", "stichwörter", "stichworte", "kategorie", "kategorien", "themen", "abgelegt unter",
+    "etiquetas", "categoría", "categorías", "temas", "palabras clave", "archivado en",
+    "étiquettes", "mots clés", "mots clefs", "catégorie", "catégories", "thèmes", "classé dans",
+    "argomenti", "categoria", "categorie", "parole chiave", "archiviato in",
+    "marcadores", "categorias", "tópicos", "palavras chave", "arquivado em",
+    "标签", "分类", "关键词", "標籤", "關鍵詞",
+    "タグ", "カテゴリー", "カテゴリ", "キーワード",
+    "태그", "카테고리", "키워드", "분류",
+};
+
+// The page asking for scripts or a plug-in where its media or comments would be.
+constexpr std::string_view kScriptNotice[] = {
+    "requires javascript", "require javascript", "required javascript", "javascript is required",
+    "javascript is disabled", "javascript is not enabled", "javascript enabled", "javascript disabled",
+    "enable javascript", "turn on javascript", "javascript to play", "javascript and adobe flash",
+    "requires adobe flash", "requires flash", "flash player is required", "get adobe flash player",
+    "your browser does not support", "javascript aktivieren", "aktivieren sie javascript", "javascript ist deaktiviert",
+    "activer javascript", "activez javascript", "javascript est désactivé", "habilita javascript",
+    "habilite javascript", "activa javascript", "attiva javascript", "abilita javascript", "ative o javascript",
+    "habilite o javascript", "启用javascript", "启用 javascript", "javascriptを有効", "javascript를 활성화",
+};
+
+// Where a photo sits, as a caption starts: "Above: ...", "Links: ...".
+constexpr std::string_view kCaptionPlace[] = {
+    "above", "below", "left", "right", "top", "bottom", "from left", "left to right", "clockwise from top left",
+    "oben", "unten", "links", "rechts", "von links",
+    "arriba", "abajo", "izquierda", "derecha", "de izquierda a derecha",
+    "ci dessus", "ci dessous", "à gauche", "à droite", "de gauche à droite",
+    "sopra", "sotto", "a sinistra", "a destra", "da sinistra",
+    "acima", "abaixo", "à esquerda", "à direita", "da esquerda para a direita",
+};
+
 constexpr PhraseList kLists[] = {
     {Cue::CookieTopic, kCookieTopic},     {Cue::CookieAction, kCookieAction},
     {Cue::SiteSelf, kSiteSelf},           {Cue::ConsentButton, kConsentButton},
@@ -384,7 +422,8 @@ constexpr PhraseList kLists[] = {
     {Cue::BylineTag, kBylineTag},         {Cue::AiLabel, kAiLabel},
     {Cue::TimeWord, kTimeWord},           {Cue::Ago, kAgo},
     {Cue::Month, kMonth},                 {Cue::ReadTime, kReadTime},
-    {Cue::Comment, kComment},
+    {Cue::Comment, kComment},             {Cue::Filing, kFiling},
+    {Cue::ScriptNotice, kScriptNotice},   {Cue::CaptionPlace, kCaptionPlace},
 };
 static_assert(kCueCount <= 32, "a trie node keeps its cues as bits of a uint32");
 

@@ -52,6 +52,9 @@ enum class Cue : std::uint8_t {
   Month,             // month names (en, de, es, fr)
   ReadTime,          // "min read", "lesezeit", "阅读时间"
   Comment,           // comment sections: "37 comments", "leave a reply", "reply", 评论, 댓글
+  Filing,            // tag and category labels: "tags", "filed under", "schlagwörter", 标签, 태그
+  ScriptNotice,      // "requires javascript", "enable javascript", "javascript aktivieren"
+  CaptionPlace,      // where the photo is: "above", "left", "links", "à gauche", "izquierda"
   kCount
 };
 

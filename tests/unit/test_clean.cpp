@@ -404,3 +404,33 @@ TEST_CASE("clean: a clean article loses nothing") {
     CHECK(b.kind != BlockKind::Noise);
   }
 }
+
+TEST_CASE("clean: tag and category lines, script notices and placed captions are furniture; the same words in the text are not") {
+  const std::string page =
+      "Harbour town approves new bridge\n\n"
+      "Above: the old ferry at dawn, before the first crossing of the day.\n\n"
+      "The council of the harbour town approved a new bridge over the river on Monday, ending years of debate.\n\n"
+      "Media requires JavaScript and Adobe Flash to play.\n\n"
+      "Above all, the mayor said, the bridge will join the two halves of the town for the first time.\n\n"
+      "Right-wing councillors voted against it, and left the meeting before the end of the debate.\n\n"
+      "Topics of the debate included the cost and the noise of the building work on the east bank.\n\n"
+      "Tags: bridge, harbour, council, transport.\n\n"
+      "Filed under local news, transport\n\n"
+      "Kategorien: Verkehr, Stadtrat\n\n"
+      "À gauche : la maquette du pont, présentée au conseil lundi.\n";
+  const Result r = run(page);
+  CHECK(has_reason(r, NoiseReason::Caption, "Above: the old ferry"));
+  CHECK(has_reason(r, NoiseReason::Caption, "maquette du pont"));
+  CHECK(has_reason(r, NoiseReason::Navigation, "Media requires JavaScript"));
+  CHECK(has_reason(r, NoiseReason::Navigation, "Tags: bridge"));
+  CHECK(has_reason(r, NoiseReason::Navigation, "Filed under local news"));
+  CHECK(has_reason(r, NoiseReason::Navigation, "Kategorien: Verkehr"));
+  for (std::string_view body : {"Above all, the mayor", "Right-wing councillors", "Topics of the debate"}) {
+    INFO(body);
+    const auto it = std::find_if(r.blocks.begin(), r.blocks.end(),
+                                 [&](const precis::Block& b) { return b.text.find(body) != std::string::npos; });
+    REQUIRE(it != r.blocks.end());
+    CHECK(it->reason != NoiseReason::Caption);
+    CHECK(it->reason != NoiseReason::Navigation);
+  }
+}
