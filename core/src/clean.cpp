@@ -328,6 +328,14 @@ std::size_t kept_in_key(std::string_view key, std::size_t end) {
   return kept;
 }
 
+// "12. ", "3) ": the line starts with a list number (at most 3 digits) and a
+// space.
+bool numbered_item(std::string_view line) {
+  std::size_t i = 0;
+  while (i < line.size() && i < 3 && line[i] >= '0' && line[i] <= '9') ++i;
+  return i > 0 && i + 1 < line.size() && (line[i] == '.' || line[i] == ')') && line[i + 1] == ' ';
+}
+
 bool is_label_punct(char32_t c) {
   return c == ':' || c == 0xFF1A || c == '=' || c == ',' || c == '|' || c == '/' || c == 0xFF0F || c == 0xBB ||
          c == 0x203A || c == '>' || c == 0x25B6 || c == '-' || c == 0x2013 || c == 0x2014 || c == 0x3011 ||
@@ -674,6 +682,9 @@ void classify_local(std::string_view raw, std::string_view folded, Features& f) 
       f.reason = NoiseReason::Byline;
       return;
     }
+    // (A numbered list item that carries a date, "26. A Quick Recap on
+    // Torture (June 21, 2004)", is a list of the page's content.)
+    if (numbered_item(raw)) return;
     const DateTime dt = scan_datetime(raw);
     const bool digits = dt.year || dt.clock || dt.numeric_date || dt.cjk_date ||
                         has_ascii_digit(raw);

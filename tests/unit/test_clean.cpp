@@ -434,3 +434,19 @@ TEST_CASE("clean: tag and category lines, script notices and placed captions are
     CHECK(it->reason != NoiseReason::Navigation);
   }
 }
+
+TEST_CASE("clean: a numbered list of dated items is content, not a row of bylines") {
+  const std::string article =
+      "The column in review\n\n"
+      "Over three years the column covered the courts, the council and the harbour, and readers chose their favourites "
+      "in a vote last week.\n\n"
+      "1. The Bridge Vote, Explained (June 21, 2004)\n"
+      "2. What the Harbour Owes the Town (Apr. 27, 2005)\n"
+      "3. A Dunk in the Water for Clarity (Oct. 28, 2006)\n\n"
+      "The full list of columns is in the archive, with the letters readers sent about each of them.\n";
+  const Result r = run(article);
+  for (const precis::Block& b : r.blocks) {
+    INFO(b.text);
+    CHECK(b.kind != BlockKind::Noise);
+  }
+}
