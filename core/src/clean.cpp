@@ -979,10 +979,17 @@ struct Classifier {
       if (k.size() < L::kRepeatMinKeyBytes) continue;
       const auto [it, inserted] = seen.emplace(k, i);
       if (is_noise(f[i]) || title == i) continue;
+      // A repeat of furniture (a table of contents in <nav>, a teaser of the
+      // story above it) is not a repeat of the text: the first copy that is
+      // not already noise is the one a later copy repeats.
+      if (!inserted && is_noise(f[it->second])) {
+        it->second = i;
+        continue;
+      }
       bool repeat = !inserted;
       if (!repeat && title && *title < i && near(f[*title].key, f[i].key)) repeat = true;
       for (std::size_t back = 1; !repeat && back <= L::kNearDuplicateWindow && back <= i; ++back) {
-        if (near(f[i - back].key, f[i].key)) repeat = true;
+        if (!is_noise(f[i - back]) && near(f[i - back].key, f[i].key)) repeat = true;
       }
       if (repeat) repeats.push_back(i);
     }

@@ -450,3 +450,24 @@ TEST_CASE("clean: a numbered list of dated items is content, not a row of byline
     CHECK(b.kind != BlockKind::Noise);
   }
 }
+
+TEST_CASE("clean: a heading that a table of contents in <nav> lists first is not a repeat of it") {
+  const std::string html =
+      "<html><body>\n<nav><a href=\"#cost\">What the bridge will cost</a></nav>\n"
+      "<h1>Harbour town approves new bridge</h1>\n"
+      "<p>The council of the harbour town approved a new bridge over the river on Monday, ending years of debate.</p>\n"
+      "<h2 id=\"cost\">What the bridge will cost</h2>\n"
+      "<p>The bridge will cost four million euros and should open in two years, the mayor told reporters.</p>\n"
+      "<p>Farmers on the east bank have waited for a crossing for decades, and many welcomed the vote.</p>\n"
+      "</body></html>\n";
+  const Result r = run(html);
+  std::size_t copies = 0;
+  for (const precis::Block& b : r.blocks) {
+    if (b.text != "What the bridge will cost") continue;
+    ++copies;
+    INFO(b.span.byte_start);
+    CHECK(b.reason != NoiseReason::Repeated);
+  }
+  CHECK(copies == 2);
+  CHECK(has_reason(r, NoiseReason::Navigation, "What the bridge will cost"));
+}
