@@ -85,6 +85,14 @@ bool has_reason(const Result& r, NoiseReason reason, std::string_view fragment) 
   });
 }
 
+// Every block of the result is title or body.
+void check_nothing_removed(const Result& r) {
+  for (const precis::Block& b : r.blocks) {
+    INFO(b.text);
+    CHECK(b.kind != BlockKind::Noise);
+  }
+}
+
 }  // namespace
 
 TEST_CASE("clean: the noisy corpus covers five languages and every noise kind") {
@@ -399,10 +407,7 @@ TEST_CASE("clean: a clean article loses nothing") {
       "Work starts in spring.\n";
   const Result r = run(article);
   CHECK(r.title.has_value());
-  for (const precis::Block& b : r.blocks) {
-    INFO(b.text);
-    CHECK(b.kind != BlockKind::Noise);
-  }
+  check_nothing_removed(r);
 }
 
 TEST_CASE("clean: tag and category lines, script notices and placed captions are furniture; the same words in the text are not") {
@@ -445,10 +450,7 @@ TEST_CASE("clean: a numbered list of dated items is content, not a row of byline
       "3. A Dunk in the Water for Clarity (Oct. 28, 2006)\n\n"
       "The full list of columns is in the archive, with the letters readers sent about each of them.\n";
   const Result r = run(article);
-  for (const precis::Block& b : r.blocks) {
-    INFO(b.text);
-    CHECK(b.kind != BlockKind::Noise);
-  }
+  check_nothing_removed(r);
 }
 
 TEST_CASE("clean: a heading that a table of contents in <nav> lists first is not a repeat of it") {
