@@ -34,7 +34,7 @@ bool is_one_of(std::string_view name, std::initializer_list<std::string_view> na
 bool is_block_tag(std::string_view name) {
   return is_one_of(name, {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section",
                           "article", "header", "footer", "nav", "aside", "figure", "figcaption", "blockquote",
-                          "table", "tr", "td", "th", "main", "form", "button", "title", "hr", "dl", "dt", "dd",
+                          "table", "tr", "main", "form", "button", "title", "hr", "dl", "dt", "dd",
                           "pre", "body", "html", "head", "option", "select", "caption", "details", "summary",
                           "address", "img", "video", "iframe", "label", "input", "textarea", "tbody", "thead"});
 }
@@ -127,6 +127,7 @@ HtmlText html_text(std::string_view html) {
   std::string block;                     // the open block's text
   std::vector<std::uint32_t> starts, ends;  // its bytes' sources
   bool pending_space = false;
+  bool pending_tab = false;  // the pending white space is a table cell's boundary
   std::uint32_t space_start = 0, space_end = 0;
   NoiseReason block_reason = NoiseReason::None;
   std::uint8_t open_heading = 0, block_heading = 0;  // inside <h1>-<h6>: its level
@@ -163,6 +164,7 @@ HtmlText html_text(std::string_view html) {
     starts.clear();
     ends.clear();
     pending_space = false;
+    pending_tab = false;
   };
   // One character of text, read from html[from, to).
   auto add = [&](char32_t cp, std::size_t from, std::size_t to) {
@@ -179,10 +181,10 @@ HtmlText html_text(std::string_view html) {
       block_heading = open_heading;
     }
     if (pending_space) {
-      block += ' ';
+      block += pending_tab ? '\t' : ' ';
       starts.push_back(space_start);
       ends.push_back(space_end);
-      pending_space = false;
+      pending_space = pending_tab = false;
     }
     const std::size_t before = block.size();
     utf8::append(block, cp);
@@ -234,6 +236,13 @@ HtmlText html_text(std::string_view html) {
                                      name == "main" || name == "title";
         if (name == "title") reason = NoiseReason::Navigation;
         if (is_block_tag(name) || context_element) close();
+        if ((name == "td" || name == "th") && !block.empty()) {
+          // Cells of a row stay one line, a tab between them, as a copy
+          // from the browser gives it.
+          pending_space = pending_tab = true;
+          space_start = static_cast<std::uint32_t>(pos);
+          space_end = static_cast<std::uint32_t>(after);
+        }
         if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6') {
           open_heading = closing ? 0 : static_cast<std::uint8_t>(name[1] - '0');
         }

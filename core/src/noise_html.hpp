@@ -19,7 +19,8 @@ namespace precis::noise {
 [[nodiscard]] bool looks_like_html(std::string_view text);
 
 // The text of an HTML page: the text between block-level tags, one block per
-// line, blocks separated by a blank line; inline tags dropped, character
+// line, blocks separated by a blank line (a table row is one block, a tab
+// between its cells, as a browser's copy gives it); inline tags dropped, character
 // references decoded (&amp; &#8217; &rsquo;...), white space collapsed. The
 // content of <script>, <style>, <noscript>, <template>, <svg> and <head>
 // (but its <title>) is not text. Per byte of `text`, `start` and `end` give

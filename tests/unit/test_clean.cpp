@@ -312,6 +312,27 @@ TEST_CASE("clean: HTML: the page's only <h1> is the headline, several <h1> leave
   CHECK(several.title.has_value() == as_text.title.has_value());
 }
 
+TEST_CASE("clean: HTML tables: a row is one block, its cells separated by a tab, as a browser's copy gives it") {
+  const std::string html =
+      "<html><body><h1>Ferry prices</h1>\n"
+      "<p>The harbour council published the new ferry prices on Monday, after a year of debate about the bridge.</p>\n"
+      "<table><tr><th>Route</th><th>Price</th></tr>\n"
+      "<tr><td>East bank</td><td><b>4</b> euros</td></tr></table>\n"
+      "<p>The prices hold until the bridge opens, the council said, and children travel free all year.</p>\n"
+      "</body></html>\n";
+  const Result r = run(html);  // (HTML is read as HTML when cleaning is on)
+  std::vector<const precis::Block*> rows;
+  for (const precis::Block& b : r.blocks) {
+    if (b.text.find('\t') != std::string::npos) rows.push_back(&b);
+  }
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0]->text == "Route\tPrice");
+  CHECK(rows[1]->text == "East bank\t4 euros");
+  // The row's span runs from its first cell's text to its last cell's, inside the HTML.
+  CHECK(html.substr(rows[1]->span.byte_start, rows[1]->span.byte_end - rows[1]->span.byte_start) ==
+        "East bank</td><td><b>4</b> euros");
+}
+
 TEST_CASE("clean: HTML references and white space: the text is what a browser shows") {
   const std::string html =
       "<div><p>Caf&eacute; owners&nbsp;said &#8220;no&#8221; &amp; left &#x2014; on <b>Monday</b>.</p>"
