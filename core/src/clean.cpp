@@ -336,8 +336,10 @@ bool numbered_item(std::string_view line) {
   return i > 0 && i + 1 < line.size() && (line[i] == '.' || line[i] == ')') && line[i + 1] == ' ';
 }
 
+bool is_colon(char32_t c) { return c == ':' || c == 0xFF1A; }
+
 bool is_label_punct(char32_t c) {
-  return c == ':' || c == 0xFF1A || c == '=' || c == ',' || c == '|' || c == '/' || c == 0xFF0F || c == 0xBB ||
+  return is_colon(c) || c == '=' || c == ',' || c == '|' || c == '/' || c == 0xFF0F || c == 0xBB ||
          c == 0x203A || c == '>' || c == 0x25B6 || c == '-' || c == 0x2013 || c == 0x2014 || c == 0x3011 ||
          c == ']' || c == 0xFF3D;
 }
@@ -560,8 +562,7 @@ void classify_local(std::string_view raw, std::string_view folded, Features& f) 
   if (h.starts(Cue::Filing) && w <= L::kFilingMaxWords) {
     const std::size_t end = f.hits.start_end[static_cast<std::size_t>(Cue::Filing)];
     const bool phrase = f.key.substr(0, end).find(' ') != std::string::npos;  // "filed under", not "tags"
-    const char32_t after = after_start(Cue::Filing);
-    if (phrase || after == ':' || after == 0xFF1A) {
+    if (phrase || is_colon(after_start(Cue::Filing))) {
       f.reason = NoiseReason::Navigation;
       return;
     }
@@ -575,8 +576,7 @@ void classify_local(std::string_view raw, std::string_view folded, Features& f) 
     f.caption_marker = true;
     return;
   }
-  if (w <= L::kCaptionMaxWords && h.starts(Cue::CaptionPlace) &&
-      (after_start(Cue::CaptionPlace) == ':' || after_start(Cue::CaptionPlace) == 0xFF1A)) {  // "Above: ..."
+  if (w <= L::kCaptionMaxWords && h.starts(Cue::CaptionPlace) && is_colon(after_start(Cue::CaptionPlace))) {  // "Above: ..."
     f.reason = NoiseReason::Caption;
     f.caption_marker = true;
     return;
@@ -822,6 +822,9 @@ struct Classifier {
 
   // looks_like_title() with the block's word units as measured.
   bool title_like(std::size_t i) const { return looks_like_title(raw(i), f[i].shape.half_words); }
+  // Could be the headline by what the block is: not inside a furniture
+  // element (HTML), short, one line, not ending like a sentence.
+  bool headline_shaped(std::size_t i) const { return !f[i].forced && f[i].words <= L::kTitleMaxWords && title_like(i); }
 
   bool good(std::size_t i) const { return !is_noise(f[i]) && f[i].local == Local::Good && title != i; }
 
@@ -1242,7 +1245,7 @@ struct Classifier {
     std::optional<std::size_t> best;
     double best_score = 0;
     for (std::size_t i = 0; i < f.size(); ++i) {
-      if (f[i].forced || f[i].words > L::kTitleMaxWords || !title_like(i) || !next_content(i)) continue;
+      if (!headline_shaped(i) || !next_content(i)) continue;
       const double score = model_score(model, features[i]);
       if (trace != nullptr) {
         trace->title_candidates[i] = true;
@@ -1270,10 +1273,7 @@ struct Classifier {
       found = i;
     }
     if (!found) return std::nullopt;
-    const std::size_t i = *found;
-    if (f[i].forced || f[i].local_reason != NoiseReason::None || f[i].words > L::kTitleMaxWords || !title_like(i)) {
-      return std::nullopt;
-    }
+    if (!headline_shaped(*found) || f[*found].local_reason != NoiseReason::None) return std::nullopt;
     return found;
   }
 
