@@ -33,12 +33,12 @@ const POWERS = [0, 0.5, 1, 1.5, 2, 3];
 
 const tool = resolve(root, opt('--tool', 'build/native/precis_features'));
 if (!existsSync(tool)) {
-  console.error(`unfinished: no precis_features at ${tool} (build with: cmake --build --preset native)`);
+  console.error(`weights: no precis_features at ${tool} (build with: cmake --build --preset native)`);
   process.exit(2);
 }
 const pages = loadPages(resolve(root, opt('--pages', '../shared/data/pages')));
 if (!pages.length) {
-  console.error('unfinished: no pages found');
+  console.error('weights: no pages found');
   process.exit(2);
 }
 const sets = [...new Set(pages.map((p) => p.set))];
