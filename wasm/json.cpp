@@ -337,6 +337,16 @@ std::string render_result(const Result& r) {
     w.end_object();
   }
   w.end_array();
+  w.key("doubtful").begin_array();
+  for (const Block& b : r.blocks) {
+    if (b.kind != BlockKind::Body || b.body_probability >= 0.5) continue;
+    w.begin_object();
+    w.key("bodyProbability").value(b.body_probability);
+    w.key("text").value(b.text);
+    write_span(w, b.span);
+    w.end_object();
+  }
+  w.end_array();
   w.key("stats").begin_object();
   w.key("inputBytes").value(r.stats.input_bytes);
   w.key("inputUtf16").value(r.stats.input_utf16);

@@ -306,8 +306,8 @@ function renderKeywords(result) {
 const reasonLabel = (reason) => String(reason || 'noise').replaceAll('-', ' ');
 
 /**
- * The original text with chosen sentences in <mark> and removed noise in
- * greyed <span>s, built from UTF-16 offsets into the exact string that was
+ * The original text with chosen sentences in <mark>, removed noise in
+ * greyed <span>s and doubtful body in dotted-underlined ones, built from UTF-16 offsets into the exact string that was
  * summarized. Only text nodes carry user text.
  */
 function renderOriginal(text, result) {
@@ -316,6 +316,16 @@ function renderOriginal(text, result) {
     if (s.selected) spans.push({ start: s.utf16Start, end: s.utf16End, kind: 'sentence', s });
   }
   for (const r of result.removed ?? []) spans.push({ start: r.utf16Start, end: r.utf16End, kind: 'noise', r });
+  // Doubtful body around the chosen sentences it holds (spans do not nest).
+  const chosen = spans.filter((x) => x.kind === 'sentence');
+  for (const d of result.doubtful ?? []) {
+    let from = d.utf16Start;
+    for (const c of chosen.filter((x) => x.end > d.utf16Start && x.start < d.utf16End).sort((a, b) => a.start - b.start)) {
+      if (c.start > from) spans.push({ start: from, end: c.start, kind: 'doubtful', d });
+      from = Math.max(from, c.end);
+    }
+    if (from < d.utf16End) spans.push({ start: from, end: d.utf16End, kind: 'doubtful', d });
+  }
   if (result.title) spans.push({ start: result.title.utf16Start, end: result.title.utf16End, kind: 'title' });
   spans.sort((a, b) => a.start - b.start || a.end - b.end);
 
@@ -329,6 +339,9 @@ function renderOriginal(text, result) {
     const piece = text.slice(start, end);
     if (span.kind === 'sentence') {
       frag.append(node('mark', { id: `s-${span.s.index}`, tabindex: '-1', 'data-index': String(span.s.index), text: piece }));
+    } else if (span.kind === 'doubtful') {
+      const label = `kept with doubt: ${Math.round(100 * span.d.bodyProbability)}% likely article text`;
+      frag.append(node('span', { class: 'doubtful', title: label, text: piece }));
     } else if (span.kind === 'noise') {
       const label = `ignored: ${reasonLabel(span.r.reason)}`;
       frag.append(node('span', { class: 'noise', title: label, 'data-reason': span.r.reason ?? '', text: piece }));

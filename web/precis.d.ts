@@ -82,6 +82,17 @@ export interface RemovedBlock extends Span {
   text: string;
 }
 
+/**
+ * A block cleaning kept with doubt: the body model gives it less than even
+ * odds of being article text, but not the 4 to 1 odds of noise it takes to
+ * remove a block. Its sentences are in `sentences` and weigh less.
+ */
+export interface DoubtfulBlock extends Span {
+  /** Cleaning's probability that the block is article text, under 0.5. */
+  bodyProbability: number;
+  text: string;
+}
+
 /** Milliseconds per stage, present with `timings: true`. */
 export interface Timings {
   cleanMs: number;
@@ -117,6 +128,8 @@ export interface PrecisResult {
   keywords: Keyword[];
   title: PrecisTitle | null;
   removed: RemovedBlock[];
+  /** Kept blocks that are more likely page furniture than not (see DoubtfulBlock). */
+  doubtful: DoubtfulBlock[];
   stats: Stats;
   /** Why the summary is empty or short, if it is. */
   notes: string[];

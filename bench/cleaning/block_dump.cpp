@@ -6,7 +6,7 @@
 // an HTML page). Output: a first line {"features": [names]}, then per input
 // line {"id", "blocks": [{"s", "e", "kind", "reason", "rule", "c", "t", "z", "f"}]}:
 // byte span (for HTML: in the text read from it, noise_html.hpp), the
-// decision (title / body / noise and its reason), the cue rules' verdict
+// decision (title / body / doubtful body / noise and its reason), the cue rules' verdict
 // before the models, whether the block is a title candidate and the title
 // model's score, the body model's score and the feature vector the
 // title model read (`--features title`) or the body model read (`body`, the
@@ -122,8 +122,9 @@ int main(int argc, char** argv) {
     std::vector<precis::Block> blocks = precis::split_blocks(text, offsets);
     precis::LanguageDetector detector;
     precis::CleanTrace trace;
+    std::vector<double> body_probability;
     const auto title = precis::classify_blocks_with(text, blocks, true, "auto", &detector, html ? &page : nullptr,
-                                                    models, &trace);
+                                                    models, &trace, &body_probability);
     const std::vector<precis::BlockFeatures>& features = stage == "title" ? trace.title_features : trace.features;
     out = "{\"id\":" + request.value("id", nlohmann::json(nullptr)).dump() + ",\"blocks\":[";
     for (std::size_t b = 0; b < blocks.size(); ++b) {
@@ -134,7 +135,10 @@ int main(int argc, char** argv) {
       out += ",\"e\":";
       number(out, block.span.byte_end);
       out += ",\"kind\":\"";
-      out += title && *title == b ? "title" : block.kind == precis::BlockKind::Noise ? "noise" : "body";
+      out += title && *title == b                      ? "title"
+             : block.kind == precis::BlockKind::Noise  ? "noise"
+             : body_probability[b] < 0.5               ? "doubtful"
+                                                       : "body";
       out += "\",\"reason\":\"" + reason_name(block.reason) + "\",\"rule\":\"" + reason_name(trace.rules[b]);
       out += "\",\"c\":";
       out += trace.title_candidates[b] ? '1' : '0';

@@ -33,10 +33,11 @@
 //   - 5 folds by page, fixed by a hash (FNV-1a) of "<set>/<id>";
 //   - leave one set out: trained on the other sets (the sets differ a lot:
 //     years, sites, what their annotators called the body).
-// For each: in-body rate and all-body pages of 3-sentence summaries of what
-// was kept (precis with cleaning off on the kept title and body blocks, so
-// the summary sees exactly the fold's decisions), body sentences kept, body
-// precision/recall by block, and the title found. The noisy corpus is always
+// For each: in-body rate and all-body pages of 3-sentence summaries of the
+// confident body (precis with cleaning off on the kept title and body blocks
+// but not the doubtful ones, which the core's summaries weigh down: so the
+// summary sees the fold's decisions), body sentences kept (doubtful body
+// too), body precision/recall by block (kept vs removed), and the title found. The noisy corpus is always
 // in training, never scored here (bench/noise.mjs and tests/unit/test_clean.cpp
 // score it).
 //
@@ -144,25 +145,29 @@ function weigh(blocks, pageWeight) {
 }
 
 // ------------------------------------------------------------ evaluation of decisions
-export function keptText(page, decided) {
+/** The title and the blocks of `kinds` (body, and doubtful body when asked), as text. */
+export function keptText(page, decided, kinds = ['body', 'doubtful']) {
   const parts = [];
   const title = decided.blocks.find((b) => b.kind === 'title');
   if (title) parts.push(blockText(page, title));
-  for (const b of decided.blocks) if (b.kind === 'body') parts.push(blockText(page, b));
+  for (const b of decided.blocks) if (kinds.includes(b.kind)) parts.push(blockText(page, b));
   return parts.join('\n\n') + '\n';
 }
 
 export async function scoreDecisions(precis, pages, decided) {
   const c = { tp: 0, fp: 0, fn: 0, present: 0, kept: 0, selected: 0, inBody: 0, allBody: 0, titled: 0, titleFound: 0 };
   const texts = pages.map((p, i) => keptText(p, decided[i]));
-  const outs = await runBatch(precis, texts.map((text) => ({ text, options: { sentences: 3, keywords: 0, clean: false } })));
+  // The summary reads the confident body (the core's summaries weigh doubtful body down, by its probability).
+  const confident = pages.map((p, i) => keptText(p, decided[i], ['body']));
+  const outs = await runBatch(precis, confident.map((text) => ({ text, options: { sentences: 3, keywords: 0, clean: false } })));
   pages.forEach((p, i) => {
     for (const b of decided[i].blocks) {
       if (b.kind === 'title') continue;
       const gold = goldBody(blockText(p, b), p.index);
       if (gold === null) continue;
-      if (gold) b.kind === 'body' ? c.tp++ : c.fn++;
-      else if (b.kind === 'body') c.fp++;
+      const kept = b.kind === 'body' || b.kind === 'doubtful';
+      if (gold) kept ? c.tp++ : c.fn++;
+      else if (kept) c.fp++;
     }
     const inputNorm = normalize(p.text);
     const keptNorm = normalize(texts[i]);

@@ -1,12 +1,19 @@
 #!/usr/bin/env node
-// How doubtful body weighs sentences (core/src/block_features.hpp):
+// How doubtful body weighs sentences, and how much cleaning removes
+// (core/src/block_features.hpp):
 //   - chooses kUnfinishedWeight: how much a sentence counts, beside its
 //     block's body probability, when the body model kept its block with doubt
 //     and the sentence does not end like one (a teaser headline, a menu row or
 //     a tag list read as body);
+//   - chooses kDoubtfulWeight: how much a sentence of doubtful body counts
+//     (a block kept although the body model gives it less than even odds);
 //   - prints the trade-off of kBodyPower, the power of the body probability
 //     that multiplies a sentence's score (1 in the source: in-body rises with
-//     the power, agreement falls, so no power is "best" on in-body alone).
+//     the power, agreement falls, so no power is "best" on in-body alone);
+//   - prints the trade-off of kRemovalLogOdds, the odds of noise at which a
+//     block is removed rather than kept as doubtful body (4 to 1 in the
+//     source, a product choice): body sentences kept against the share of
+//     kept sentences that are not body.
 //
 //   cmake --build --preset native          # builds build/native/precis_features
 //   node bench/cleaning/weights.mjs [--tool build/native/precis_features] [--pages ../shared/data/pages]
@@ -20,16 +27,18 @@
 // the weight with the most in-body sentences on the other six sets (ties: the
 // larger weight, the smaller change) is scored on the held-out set. The
 // weight written into the source is the one chosen on all sets, when the
-// held-out sets agree with it. ~1.5 minutes.
+// held-out sets agree with it. Each weight is chosen with the other as
+// built. ~4 minutes.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 import { opt, root } from '../cli.mjs';
-import { bodyIndex, bodySummaries, inBody, loadPages, readPaste, runBatch, summaryTokens } from '../pages.mjs';
+import { bodyIndex, bodySentences, bodySummaries, inBody, loadPages, normalize, readPaste, runBatch, summaryTokens } from '../pages.mjs';
 import { rougeN } from '../quality/rouge.mjs';
 
 const GRID = [1, 0.8, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1, 0];
 const POWERS = [0, 0.5, 1, 1.5, 2, 3];
+const ODDS = [1, 2, 3, 4, 6, 9, 19];
 
 const tool = resolve(root, opt('--tool', 'build/native/precis_features'));
 if (!existsSync(tool)) {
@@ -47,11 +56,18 @@ const pastes = pages.map((p) => ({ text: readPaste(p), options }));
 // The reference of `agree`: the annotated body alone, cleaning off (the weight plays no part).
 const references = (await bodySummaries(tool, pages, [])).map(summaryTokens);
 const indexes = pages.map((p) => bodyIndex(p.body));
+// The body's sentences present in each paste (the denominator of `kept`).
+const present = pages.map((p, i) => {
+  const input = normalize(pastes[i].text);
+  return bodySentences(p.body).filter((s) => input.includes(s));
+});
 
-/** Per set: selected and in-body sentences, all-body pages, pages, agreement sum. */
+const ZERO = { selected: 0, inBody: 0, allBody: 0, pages: 0, agree: 0, present: 0, kept: 0, sentences: 0, keptNoise: 0 };
+
+/** Per set: selected and in-body sentences, all-body pages, pages, agreement sum, body sentences kept, kept sentences not in the body. */
 async function measure(args) {
   const outs = await runBatch(tool, pastes, { args });
-  const per = Object.fromEntries(sets.map((s) => [s, { selected: 0, inBody: 0, allBody: 0, pages: 0, agree: 0 }]));
+  const per = Object.fromEntries(sets.map((s) => [s, { ...ZERO }]));
   outs.forEach((o, i) => {
     if (o.error) throw new Error(`${pages[i].set}/${pages[i].id}: ${JSON.stringify(o.error)}`);
     const c = per[pages[i].set];
@@ -62,36 +78,50 @@ async function measure(args) {
     c.allBody += sel.length > 0 && good === sel.length ? 1 : 0;
     c.pages += 1;
     c.agree += rougeN(references[i], summaryTokens(o), 1).fmeasure;
+    const kept = normalize([o.title ?? '', ...o.sentences.map((s) => s.text)].join(' '));
+    c.present += present[i].length;
+    c.kept += present[i].filter((s) => kept.includes(s)).length;
+    c.sentences += o.sentences.length;
+    c.keptNoise += o.sentences.filter((s) => !inBody(s.text, indexes[i])).length;
   });
   return per;
 }
 
-const add = (rows) => rows.reduce((a, r) => ({ selected: a.selected + r.selected, inBody: a.inBody + r.inBody, allBody: a.allBody + r.allBody, pages: a.pages + r.pages, agree: a.agree + r.agree }), { selected: 0, inBody: 0, allBody: 0, pages: 0, agree: 0 });
+const add = (rows) => rows.reduce((a, r) => Object.fromEntries(Object.keys(ZERO).map((k) => [k, a[k] + r[k]])), { ...ZERO });
 const pct = (x) => (100 * x).toFixed(1) + '%';
 const row = (c) => `${pct(c.inBody / c.selected)} | ${pct(c.allBody / c.pages)} | ${pct(c.agree / c.pages)}`;
 // The weight with the most in-body sentences on `of`; ties go to the larger weight (GRID is descending).
 const best = (results, of) => GRID.reduce((b, w) => (add(of.map((s) => results.get(w)[s])).inBody > add(of.map((s) => results.get(b)[s])).inBody ? w : b), GRID[0]);
 
-const results = new Map();
-for (const w of GRID) results.set(w, await measure(['--unfinished', String(w)]));
+console.log(`pages: ${pages.length}; summaries of 3 sentences of paste.txt`);
+for (const [option, constant] of [['--unfinished', 'kUnfinishedWeight'], ['--doubtful', 'kDoubtfulWeight']]) {
+  const results = new Map();
+  for (const w of GRID) results.set(w, await measure([option, String(w)]));
+  console.log(`\n${constant} (${option})\n`);
+  console.log('| weight | in-body k=3 | all-body k=3 | agree |');
+  console.log('|---|---|---|---|');
+  for (const w of GRID) console.log(`| ${w} | ${row(add(sets.map((s) => results.get(w)[s])))} |`);
 
-console.log(`pages: ${pages.length}; summaries of 3 sentences of paste.txt\n`);
-console.log('| weight | in-body k=3 | all-body k=3 | agree |');
-console.log('|---|---|---|---|');
-for (const w of GRID) console.log(`| ${w} | ${row(add(sets.map((s) => results.get(w)[s])))} |`);
-
-console.log('\n| held out | pages | weight chosen on the other sets | in-body k=3 | all-body k=3 | agree | with weight 1 |');
-console.log('|---|---|---|---|---|---|---|');
-const held = [], one = [];
-for (const s of sets) {
-  const w = best(results, sets.filter((x) => x !== s));
-  held.push(results.get(w)[s]);
-  one.push(results.get(1)[s]);
-  console.log(`| ${s} | ${results.get(w)[s].pages} | ${w} | ${row(results.get(w)[s])} | ${row(results.get(1)[s])} |`);
+  console.log('\n| held out | pages | weight chosen on the other sets | in-body k=3 | all-body k=3 | agree | with weight 1 |');
+  console.log('|---|---|---|---|---|---|---|');
+  const held = [], one = [];
+  for (const s of sets) {
+    const w = best(results, sets.filter((x) => x !== s));
+    held.push(results.get(w)[s]);
+    one.push(results.get(1)[s]);
+    console.log(`| ${s} | ${results.get(w)[s].pages} | ${w} | ${row(results.get(w)[s])} | ${row(results.get(1)[s])} |`);
+  }
+  console.log(`| pooled | ${pages.length} | | ${row(add(held))} | ${row(add(one))} |`);
+  console.log(`\nchosen on all sets: ${best(results, sets)} (core/src/block_features.hpp ${constant})`);
 }
-console.log(`| pooled | ${pages.length} | | ${row(add(held))} | ${row(add(one))} |`);
-console.log(`\nchosen on all sets: ${best(results, sets)} (core/src/block_features.hpp kUnfinishedWeight)`);
 
 console.log('\n| body power (weight as built) | in-body k=3 | all-body k=3 | agree |');
 console.log('|---|---|---|---|');
 for (const k of POWERS) console.log(`| ${k} | ${row(add(Object.values(await measure(['--body-power', String(k)]))))} |`);
+
+console.log('\n| removal odds (noise to body; 1: no doubtful body) | body kept | kept sentences not in the body | in-body k=3 | all-body k=3 | agree |');
+console.log('|---|---|---|---|---|---|');
+for (const odds of ODDS) {
+  const c = add(Object.values(await measure(['--removal-odds', String(odds)])));
+  console.log(`| ${odds} | ${pct(c.kept / c.present)} | ${pct(c.keptNoise / c.sentences)} | ${row(c)} |`);
+}

@@ -6,10 +6,13 @@
 //    "title":"..."|null,"language":"en","summary":"..."}
 // (or {"error":...}). With --model FILE (the JSON train.mjs writes for a fold),
 // sentences are scored by that model instead of the fitted one, so held-out
-// folds are evaluated by the core itself. --unfinished W and --body-power K
-// replace kUnfinishedWeight and kBodyPower, how doubtful body weighs
-// sentences (bench/cleaning/weights.mjs).
+// folds are evaluated by the core itself. --unfinished W, --doubtful W and
+// --body-power K replace kUnfinishedWeight, kDoubtfulWeight and kBodyPower,
+// how doubtful body weighs sentences; --removal-odds N removes the blocks the
+// body model gives at least N to 1 odds of noise (kRemovalLogOdds = -ln N)
+// (bench/cleaning/weights.mjs).
 // --names prints the feature names.
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -86,6 +89,12 @@ int main(int argc, char** argv) {
       model = read_model(argv[++i], storage);
     } else if (arg == "--unfinished" && i + 1 < argc) {
       cleaning.unfinished = number(arg, argv[++i], 1);
+    } else if (arg == "--doubtful" && i + 1 < argc) {
+      cleaning.doubtful = number(arg, argv[++i], 1);
+    } else if (arg == "--removal-odds" && i + 1 < argc) {
+      const float odds = number(arg, argv[++i], 1000);
+      if (odds < 1) fail("--removal-odds: a number from 1 to 1000, not '" + std::string(argv[i]) + "'");
+      cleaning.removal = -std::log(odds);
     } else if (arg == "--body-power" && i + 1 < argc) {
       cleaning.body_power = number(arg, argv[++i], 100);
     } else if (arg == "--names") {
@@ -94,7 +103,9 @@ int main(int argc, char** argv) {
       std::cout << names.dump() << '\n';
       return 0;
     } else {
-      fail("usage: precis_features [--model FILE] [--unfinished W] [--body-power K] [--names] < requests.jsonl");
+      fail(
+          "usage: precis_features [--model FILE] [--unfinished W] [--doubtful W] [--removal-odds N] [--body-power K] "
+          "[--names] < requests.jsonl");
     }
   }
   std::ios::sync_with_stdio(false);

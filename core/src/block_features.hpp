@@ -174,7 +174,7 @@ struct BlockModel {
 // body model kept its block with doubt and it does not end like a sentence (a
 // teaser headline, a menu row, a tag list read as body). Chosen by
 // bench/cleaning/weights.mjs (each set of pages held out in turn).
-inline constexpr float kUnfinishedWeight = 0.2f;
+inline constexpr float kUnfinishedWeight = 0.3f;
 
 // A sentence's score is multiplied by its block's body probability to this
 // power. 1: the probability as it is. bench/cleaning/weights.mjs prints the
@@ -182,11 +182,29 @@ inline constexpr float kUnfinishedWeight = 0.2f;
 // those a summary of the clean article would take.
 inline constexpr float kBodyPower = 1.0f;
 
+// Removing a block of article text costs the reader more than keeping a line
+// of page furniture: the text is gone from the summary's choices and from the
+// view, where a kept line is only clutter, and weighs little in the summary
+// (its score is multiplied by its body probability). So cleaning removes the
+// blocks the body model decides only when it gives them at least 4 to 1 odds
+// of being noise (log-odds of body at most -ln 4): the blocks between this and
+// the body decision (odds even) stay as doubtful body. A product choice, not
+// a fit; bench/cleaning/weights.mjs prints the trade-off (body kept against
+// noise removed).
+inline constexpr float kRemovalLogOdds = -1.3862944f;
+
+// How much a sentence of doubtful body counts, beside its block's body
+// probability (under one half). Chosen by bench/cleaning/weights.mjs (each
+// set of pages held out in turn).
+inline constexpr float kDoubtfulWeight = 0.8f;
+
 // What cleaning's decisions read: which block is the headline, which are body;
 // and how the summary weighs doubtful body.
 struct CleaningModels {
   BlockModel title;
   BlockModel body;
+  float removal = kRemovalLogOdds;
+  float doubtful = kDoubtfulWeight;
   float unfinished = kUnfinishedWeight;
   float body_power = kBodyPower;
 };

@@ -1195,7 +1195,12 @@ struct Classifier {
       if (trace != nullptr) trace->scores[i] = score;
       if (decided) continue;
       body_probability[i] = 1 / (1 + std::exp(-score));
-      if (score >= models.body.threshold) {
+      // Below the decision but above the removal odds, a block no cue rule
+      // marked is doubtful body, kept (its probability, under one half,
+      // weighs its sentences down); one the rules marked from context (a
+      // "Related" run, a caption's line) needs the model's even odds to stay.
+      const bool doubtful = f[i].reason == NoiseReason::None && score >= models.removal;
+      if (score >= models.body.threshold || doubtful) {
         f[i].reason = NoiseReason::None;
       } else if (f[i].reason == NoiseReason::None) {
         f[i].reason = f[i].local == Local::Weak && f[i].words <= L::kFragmentMaxWords ? NoiseReason::Fragment

@@ -16,19 +16,25 @@ using F = SentenceFeature;
 // Σ_{j>i} cos(i, j) (forward) and Σ_{j<i} cos(i, j) (backward) for every i,
 // in one pass each way over the sentences (per-term running sums: linear in
 // the number of term occurrences, never sentence pairs).
-void directed_similarity(const Terms& terms, std::vector<double>& forward, std::vector<double>& backward) {
+// Only the sentences whose `counts` is set add to the others' sums.
+void directed_similarity(const Terms& terms, const std::vector<char>& counts, std::vector<double>& forward,
+                         std::vector<double>& backward) {
   const std::size_t n = terms.vectors.size();
   std::vector<double> running(terms.vocabulary.size(), 0.0);
   forward.assign(n, 0);
   backward.assign(n, 0);
   for (std::size_t k = n; k-- > 0;) {
     for (const TermWeight& tw : terms.vectors[k]) forward[k] += tw.weight * running[tw.term];
-    for (const TermWeight& tw : terms.vectors[k]) running[tw.term] += tw.weight;
+    if (counts[k]) {
+      for (const TermWeight& tw : terms.vectors[k]) running[tw.term] += tw.weight;
+    }
   }
   std::fill(running.begin(), running.end(), 0.0);
   for (std::size_t k = 0; k < n; ++k) {
     for (const TermWeight& tw : terms.vectors[k]) backward[k] += tw.weight * running[tw.term];
-    for (const TermWeight& tw : terms.vectors[k]) running[tw.term] += tw.weight;
+    if (counts[k]) {
+      for (const TermWeight& tw : terms.vectors[k]) running[tw.term] += tw.weight;
+    }
   }
 }
 
@@ -116,14 +122,34 @@ std::vector<SentenceFeatures> sentence_features(std::string_view text, const std
   std::vector<SentenceFeatures> out(n);
   if (n == 0) return out;
 
+  // Doubtful body (kept with less than even odds) is read but does not
+  // count: not in the others' similarity, recurrence or positions. (When all
+  // of it is doubtful, all of it counts.)
+  std::vector<char> counts(n, 1);
+  std::vector<double> doubtful_occurrences;
+  if (context.doubtful != nullptr && std::find(context.doubtful->begin(), context.doubtful->end(), false) !=
+                                         context.doubtful->end()) {
+    doubtful_occurrences.assign(terms.vocabulary.size(), 0.0);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!(*context.doubtful)[i]) continue;
+      counts[i] = 0;
+      for (const Token& t : terms.tokens[i]) {
+        if (t.term != kNoTerm) doubtful_occurrences[t.term] += 1;
+      }
+    }
+  }
   std::vector<double> forward, backward;
-  directed_similarity(terms, forward, backward);
+  directed_similarity(terms, counts, forward, backward);
   std::vector<double> centrality(n), salience(n);
   double total_words = 0;
   for (std::size_t i = 0; i < n; ++i) {
     centrality[i] = forward[i] + backward[i];
     double recurring = 0;
-    for (const TermWeight& tw : terms.vectors[i]) recurring += terms.occurrences[tw.term] - 1.0;
+    for (const TermWeight& tw : terms.vectors[i]) {
+      // Occurrences in the other sentences that count.
+      const double uncounted = doubtful_occurrences.empty() ? 0 : doubtful_occurrences[tw.term] - (counts[i] ? 0 : 1);
+      recurring += terms.occurrences[tw.term] - 1.0 - uncounted;
+    }
     salience[i] = recurring;
     total_words += static_cast<double>(terms.words[i]);
   }
@@ -132,6 +158,12 @@ std::vector<SentenceFeatures> sentence_features(std::string_view text, const std
   backward = rescaled(std::move(backward));
   salience = rescaled(std::move(salience));
   const double mean_words = std::max(1.0, total_words / static_cast<double>(n));
+  // Positions count the sentences of confident body only: doubtful blocks
+  // kept before the article do not push its lead down.
+  std::size_t lead = 0;
+  while (lead + 1 < n && !counts[lead]) ++lead;
+  const auto counted = static_cast<std::size_t>(std::count(counts.begin(), counts.end(), 1));
+  std::size_t position = 0;
   for (std::size_t i = 0; i < n; ++i) {
     SentenceFeatures& f = out[i];
     const double words = static_cast<double>(terms.words[i]);
@@ -139,8 +171,10 @@ std::vector<SentenceFeatures> sentence_features(std::string_view text, const std
     for (const Token& t : terms.tokens[i]) content += t.term != kNoTerm ? 1 : 0;
     const Surface surface = surface_of(text, sentences[i].byte_start, sentences[i].byte_end);
 
-    f[F::Position] = static_cast<double>(i);
-    f[F::RelativePosition] = n > 1 ? static_cast<double>(i) / static_cast<double>(n - 1) : 0;
+    f[F::Position] = static_cast<double>(position);
+    f[F::RelativePosition] =
+        counted > 1 ? std::min(1.0, static_cast<double>(position) / static_cast<double>(counted - 1)) : 0;
+    if (counts[i]) ++position;
     f[F::Words] = words;
     f[F::RelativeLength] = words / mean_words;
     f[F::ContentRatio] = words > 0 ? std::min(1.0, static_cast<double>(content) / words) : 0;
@@ -149,14 +183,14 @@ std::vector<SentenceFeatures> sentence_features(std::string_view text, const std
     f[F::Backward] = backward[i];
     f[F::Salience] = salience[i];
     f[F::Title] = has_title ? cosine(terms.vectors[i], terms.title_vector) : 0;
-    f[F::LeadSimilarity] = i == 0 ? 0 : cosine(terms.vectors[i], terms.vectors[0]);
+    f[F::LeadSimilarity] = i == lead ? 0 : cosine(terms.vectors[i], terms.vectors[lead]);
     f[F::Number] = surface.number ? 1 : 0;
     f[F::Quote] = surface.quote ? 1 : 0;
     f[F::QuoteStart] = surface.quote_start ? 1 : 0;
     f[F::Question] = surface.question ? 1 : 0;
     f[F::Capitalized] = capitalized_share(text, terms.tokens[i]);
     f[F::ColonEnd] = surface.colon_end ? 1 : 0;
-    f[F::LeadCentrality] = centrality[0];
+    f[F::LeadCentrality] = centrality[lead];
     f[F::BudgetShare] = context.budget_share;
   }
   return out;

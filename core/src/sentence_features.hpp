@@ -63,6 +63,10 @@ struct SentenceFeatures {
 struct ScoringContext {
   bool has_title = false;
   double budget_share = 0;
+  // Per sentence, whether its block is doubtful body (kept, but cleaning
+  // thinks it more likely noise than not): left out of positions and of the
+  // lead. Empty: none is.
+  const std::vector<bool>* doubtful = nullptr;
 };
 
 // The features of every sentence. `text` is the input the spans index.

@@ -116,7 +116,12 @@ Outcome summarize_text(std::string_view text, const Options& options, const Sent
   const Budget asked = options.mode == Mode::Headline ? Budget{BudgetUnit::Sentences, 1} : options.budget;
   const std::size_t budgets = options.per_section ? std::max<std::size_t>(1, sections.sections.size()) : 1;
   const double share = budget_share(asked, doc.terms, lengths, budgets);
-  Scores scores = score_sentences(text, doc.sentences, doc.terms, {doc.title_block.has_value(), share}, model);
+  // Sentences of doubtful body (cleaning kept their block with less than even
+  // odds) take no place in the text's order: the article's lead stays first.
+  std::vector<bool> doubtful(n);
+  for (std::size_t i = 0; i < n; ++i) doubtful[i] = doc.body_probability[doc.sentences[i].block] < 0.5;
+  Scores scores =
+      score_sentences(text, doc.sentences, doc.terms, {doc.title_block.has_value(), share, &doubtful}, model);
   // A sentence is worth choosing when it is article text and, if it is, worth
   // summarizing: the model's score weighted by cleaning's confidence that its
   // block is body (1 in an article without page furniture), and less again
@@ -126,7 +131,7 @@ Outcome summarize_text(std::string_view text, const Options& options, const Sent
     const double body = cleaning.body_power == 1 ? doc.body_probability[s.block]
                                                  : std::pow(doc.body_probability[s.block], cleaning.body_power);
     const bool unfinished = body < 1 && !scan::ends_sentence(text, s.byte_start, s.byte_end);
-    scores.total[i] *= unfinished ? body * cleaning.unfinished : body;
+    scores.total[i] *= (unfinished ? body * cleaning.unfinished : body) * (doubtful[i] ? cleaning.doubtful : 1);
   }
   timer.lap(timings.score_ms);
 
@@ -190,6 +195,10 @@ Outcome summarize_text(std::string_view text, const Options& options, const Sent
 
   result.language = doc.language;
   result.blocks = std::move(doc.blocks);
+  for (std::size_t b = 0; b < result.blocks.size(); ++b) {
+    Block& block = result.blocks[b];
+    block.body_probability = block.kind == BlockKind::Noise ? 0 : numeric::round6(doc.body_probability[b]);
+  }
   if (doc.title_block) result.title = result.blocks[*doc.title_block];
   result.stats.sentences = n;
   result.stats.selected = chosen.size();

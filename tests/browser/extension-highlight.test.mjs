@@ -341,6 +341,11 @@ test('the panel view: removed clutter opened, "Summarize this tab" after a tab s
   assert.equal(await panel.$eval('#removed-card', (d) => d.open && !d.hidden), true, 'the removed clutter is shown, opened');
   const reasons = await panel.$$eval('#removed li', (lis) => lis.map((li) => li.dataset.reason));
   assert.ok(reasons.length > 0 && reasons.every(Boolean), `each removed block has its reason: ${reasons.join(', ')}`);
+  // Blocks kept with doubt: listed with their probability, the card shown only when there are some.
+  const doubtful = await panel.$$eval('#doubtful li .reason', (ls) => ls.map((l) => l.textContent));
+  assert.equal(await panel.textContent('#doubtful-count'), String(doubtful.length));
+  assert.equal(await panel.$eval('#doubtful-card', (d) => d.hidden), doubtful.length === 0);
+  for (const label of doubtful) assert.match(label, /^\d{1,2}% article$/);
   assert.ok((await panel.$$eval('#keywords li', (l) => l.length)) > 0, 'keywords');
   assert.equal(await panel.isHidden('#open-panel'), true, 'no "Open side panel" inside the panel');
   await panel.screenshot({ path: screenshotPath('extension-panel-light.png'), fullPage: true });

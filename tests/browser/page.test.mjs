@@ -9,9 +9,11 @@
 // order, each starting from fresh() — settings cleared, page reloaded.
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   MAX_INPUT_BYTES,
+  SHARED,
   bbcArticles,
   launchBrowser,
   missingPrerequisite,
@@ -166,6 +168,42 @@ describe('precis page', { skip: skip ?? false }, () => {
       (want) => JSON.stringify([...document.querySelectorAll('#summary a.sent')].map((a) => a.textContent)) === want,
       JSON.stringify(chosen(raw)),
     );
+  });
+
+  test('real page text: doubtful body is kept, dotted, with its probability', async () => {
+    // The first paste of ../shared/data/pages (in name order) where cleaning keeps a block with doubt.
+    const dir = join(SHARED, 'data/pages/wcxb');
+    let text = null, want = null;
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.paste.txt')).sort()) {
+      const t = readFileSync(join(dir, f), 'utf8');
+      const r = expected(t, extract(3));
+      if (r.doubtful.length > 0 && t.length < 20000) {
+        text = t;
+        want = r;
+        break;
+      }
+    }
+    assert.ok(text, 'a page with doubtful body');
+    await fresh();
+    await pasteText(page, text);
+    await waitRendered(page, text);
+    assert.deepEqual(await page.$$eval('#summary a.sent', (as) => as.map((a) => a.textContent)), chosen(want));
+    // Each doubtful block is shown (around the chosen sentences it holds) with its probability.
+    const shown = await page.$$eval('#original .doubtful', (ds) => ds.map((d) => ({ title: d.title, text: d.textContent })));
+    const outside = (d) => {
+      let out = '', at = d.utf16Start;
+      for (const s of want.sentences.filter((x) => x.selected && x.utf16End > d.utf16Start && x.utf16Start < d.utf16End)) {
+        out += text.slice(at, Math.max(at, s.utf16Start));
+        at = Math.max(at, s.utf16End);
+      }
+      return out + text.slice(at, Math.max(at, d.utf16End));
+    };
+    assert.equal(shown.map((d) => d.text).join(''), want.doubtful.map(outside).join(''));
+    const titles = new Set(want.doubtful.map((d) => `kept with doubt: ${Math.round(100 * d.bodyProbability)}% likely article text`));
+    for (const d of shown) assert.ok(titles.has(d.title), d.title);
+    assert.ok(want.doubtful.every((d) => d.bodyProbability > 0 && d.bodyProbability < 0.5));
+    // The doubtful text is kept: its sentences are among the core's.
+    assert.equal(await page.textContent('#original'), text);
   });
 
   test('summary types and lengths, the exact slider, and settings that persist', async () => {

@@ -241,7 +241,7 @@ test('abort: create and summarize honour their AbortSignal', async () => {
 test('low-level summarize(): the full result, offsets, timings; PrecisError names the field', async () => {
   const text = `Party 🎉 news\n\n${SHORT} Everyone 😀 stayed late.`;
   const r = await precis.summarize(text, { sentences: 2, timings: true });
-  for (const key of ['language', 'summary', 'sentences', 'keywords', 'title', 'removed', 'stats', 'notes']) assert.ok(key in r, key);
+  for (const key of ['language', 'summary', 'sentences', 'keywords', 'title', 'removed', 'doubtful', 'stats', 'notes']) assert.ok(key in r, key);
   assert.equal(r.language, 'en');
   assert.equal(r.title.text, 'Party 🎉 news');
   assert.equal(r.stats.selected, 2);

@@ -201,6 +201,93 @@ TEST_CASE("summarize: a line kept as doubtful body that is not a sentence counts
   CHECK(std::find(none.begin(), none.end(), line) == none.end());
 }
 
+TEST_CASE("summarize: cleaning removes a block only at 4 to 1 odds of noise, and keeps doubtful body below that") {
+  // A page with furniture (a cookie banner), so the body model decides the
+  // blocks without a cue of their own; here a model that gives every block
+  // the same log-odds.
+  const std::string page =
+      "This website uses cookies to improve your experience. We'll assume you're ok with this, but you can opt-out "
+      "if you wish.\nAccept Reject Read More\n"
+      "Plans for two new protected cycle lanes in the city centre have been approved by councillors, despite "
+      "objections from shop owners who fear they will lose customers.\n"
+      "The scheme will remove 40 parking spaces on Market Street and Station Road and replace them with kerbed "
+      "lanes separating cyclists from traffic.\n";
+  auto run_with = [&](float log_odds) {
+    CleaningModels cleaning = kCleaningModels;
+    cleaning.body = BlockModel{log_odds, {}, 0.0f};
+    const Outcome o = summarize_with(page, Options{}, kSentenceModel, nullptr, cleaning);
+    REQUIRE_FALSE(o.error);
+    return o.result;
+  };
+  const auto article = [](const Result& r) {
+    std::vector<const Block*> out;
+    for (const Block& b : r.blocks) {
+      if (b.text.rfind("Plans", 0) == 0 || b.text.rfind("The scheme", 0) == 0) out.push_back(&b);
+    }
+    REQUIRE(out.size() == 2);
+    return out;
+  };
+  // Odds of noise under 4 to 1 (log-odds of body -1): kept, doubtful, with
+  // the probability; the cookie banner, a cue of its own, stays removed.
+  const Result doubtful = run_with(-1.0f);
+  for (const Block* b : article(doubtful)) {
+    CHECK(b->kind == BlockKind::Body);
+    CHECK(b->body_probability == Approx(1 / (1 + std::exp(1.0))).margin(1e-6));
+  }
+  CHECK(doubtful.blocks.front().kind == BlockKind::Noise);
+  CHECK(doubtful.blocks.front().body_probability == 0);
+  // ("Accept Reject Read More" is the banner's by context: the model can
+  // make it body only at even odds or better, so it stays removed.)
+  CHECK(doubtful.blocks[1].kind == BlockKind::Noise);
+  CHECK(doubtful.blocks[1].reason == NoiseReason::CookieBanner);
+  REQUIRE(doubtful.sentences.size() == 2);
+  for (const Sentence& s : doubtful.sentences) CHECK(doubtful.blocks[s.block].body_probability < 0.5);
+  // All of it doubtful: positions in plain order.
+  CHECK(doubtful.sentences[1].parts.position < 1);
+  // At 4 to 1 or more (log-odds -2): removed, as text outside the article.
+  const Result removed = run_with(-2.0f);
+  for (const Block* b : article(removed)) {
+    CHECK(b->kind == BlockKind::Noise);
+    CHECK(b->reason == NoiseReason::OutsideArticle);
+  }
+  CHECK(removed.sentences.empty());
+  // At even odds or better: body, not doubtful.
+  for (const Block* b : article(run_with(0.5f))) CHECK(b->body_probability > 0.5);
+}
+
+TEST_CASE("summarize: doubtful body before the article does not push its lead down") {
+  const std::string page =
+      "This website uses cookies to improve your experience. We'll assume you're ok with this, but you can opt-out "
+      "if you wish.\n"
+      "Readers in the north of the city have written to us about the lanes all week, and many of them are "
+      "parents of young children.\n"
+      "Plans for two new protected cycle lanes in the city centre have been approved by councillors, despite "
+      "objections from shop owners who fear they will lose customers.\n"
+      "The scheme will remove 40 parking spaces on Market Street and Station Road and replace them with kerbed "
+      "lanes separating cyclists from traffic.\n";
+  // One tree on Position (share of the page's words before the block): the
+  // blocks in the first 40% of the words score -1 (doubtful), the others +2.
+  const auto position = static_cast<std::uint8_t>(BlockFeature::Position);
+  const std::uint16_t at = 13107;  // 0.4 in units of 1/32768
+  const BlockTree tree{{position, position, position, position, position, position, position},
+                       {at, at, at, at, at, at, at},
+                       {-4096, 0, 0, 0, 0, 0, 0, 8192}};
+  CleaningModels cleaning = kCleaningModels;
+  cleaning.body = BlockModel{0.0f, std::span<const BlockTree>(&tree, 1), 0.0f};
+  const Outcome o = summarize_with(page, Options{}, kSentenceModel, nullptr, cleaning);
+  REQUIRE_FALSE(o.error);
+  const Result& r = o.result;
+  REQUIRE(r.sentences.size() >= 3);
+  const auto lead = std::find_if(r.sentences.begin(), r.sentences.end(),
+                                 [](const Sentence& s) { return s.text.rfind("Plans", 0) == 0; });
+  REQUIRE(lead != r.sentences.end());
+  REQUIRE(lead != r.sentences.begin());
+  CHECK(r.blocks[r.sentences.front().block].body_probability < 0.5);  // the readers' line, kept with doubt
+  CHECK(r.blocks[lead->block].body_probability > 0.5);
+  CHECK(lead->parts.position == Approx(1.0));                          // still the lead
+  CHECK(std::next(lead)->parts.position < 1);
+}
+
 TEST_CASE("summarize: in an article without page furniture a line that is not a sentence keeps its score") {
   const std::string article = "Ad sales boost Time Warner profit\n\n"
                               "Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn\n\n" +

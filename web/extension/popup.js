@@ -93,6 +93,7 @@ function hideResults() {
   $('summary-card').hidden = true;
   $('keywords-card').hidden = true;
   $('removed-card').hidden = true;
+  $('doubtful-card').hidden = true;
   $('actions').hidden = true;
   lastRender = null;
 }
@@ -192,17 +193,22 @@ function renderKeywords(result) {
 
 const reasonLabel = (reason) => String(reason || 'noise').replaceAll('-', ' ');
 
-/** The blocks cleaning set aside, with their reason (text only, abridged). */
-function renderRemoved(result) {
-  const removed = result.removed ?? [];
-  $('removed-count').textContent = fmt(removed.length);
-  $('removed').replaceChildren(
-    ...removed.map((r) => {
-      const text = r.text.length > REMOVED_SHOWN ? `${r.text.slice(0, REMOVED_SHOWN - 1).trimEnd()}…` : r.text;
-      return node('li', { 'data-reason': r.reason ?? '' }, node('span', { class: 'reason', text: reasonLabel(r.reason) }), node('span', { class: 'removed-text', title: r.text, text }));
+/** A card listing blocks with a label each (text only, abridged): `id` names the card, its list and its count. */
+function renderBlocks(id, blocks, label, data = () => ({})) {
+  $(`${id}-count`).textContent = fmt(blocks.length);
+  $(id).replaceChildren(
+    ...blocks.map((b) => {
+      const text = b.text.length > REMOVED_SHOWN ? `${b.text.slice(0, REMOVED_SHOWN - 1).trimEnd()}…` : b.text;
+      return node('li', data(b), node('span', { class: 'reason', text: label(b) }), node('span', { class: 'removed-text', title: b.text, text }));
     }),
   );
-  $('removed-card').hidden = removed.length === 0;
+  $(`${id}-card`).hidden = blocks.length === 0;
+}
+
+/** The blocks cleaning set aside, with their reason; those it kept with doubt, with their probability. */
+function renderRemoved(result) {
+  renderBlocks('removed', result.removed ?? [], (r) => reasonLabel(r.reason), (r) => ({ 'data-reason': r.reason ?? '' }));
+  renderBlocks('doubtful', result.doubtful ?? [], (d) => `${Math.round(100 * d.bodyProbability)}% article`);
 }
 
 function render(result, s) {

@@ -115,6 +115,10 @@ struct Block {
   BlockKind kind = BlockKind::Body;
   NoiseReason reason = NoiseReason::None;
   std::string text;
+  // Body blocks: cleaning's probability that the block is article text (1
+  // where no model had to judge it). Under 0.5 it is doubtful body: kept,
+  // but its sentences weigh less in the summary. 0 for noise.
+  double body_probability = 1;
 };
 
 // The parts a sentence's score is made of, each in [0, 1] before weighting.
