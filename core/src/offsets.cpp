@@ -42,6 +42,16 @@ std::size_t Utf16Offsets::at(std::size_t byte) const {
   const std::size_t next_byte = it == checkpoints_.end() ? text_.size() : it->byte;
   const std::size_t next_units = it == checkpoints_.end() ? utf16_size_ : it->utf16;
   if (next_units - c.utf16 == next_byte - c.byte) return c.utf16 + (byte - c.byte);
+  if (invalid_ == 0) {
+    // Well-formed UTF-8: a unit per code point start, two for a 4-byte one
+    // (a surrogate pair); a branch-free count the compiler vectorizes.
+    std::size_t units = c.utf16;
+    for (std::size_t pos = c.byte; pos < byte; ++pos) {
+      const auto b = static_cast<unsigned char>(text_[pos]);
+      units += static_cast<std::size_t>((b & 0xC0) != 0x80) + static_cast<std::size_t>(b >= 0xF0);
+    }
+    return units;
+  }
   std::size_t pos = c.byte;
   std::size_t units = c.utf16;
   while (pos < byte) {
