@@ -319,7 +319,7 @@ function modelFile(models, names, results, pageCount, noisyCount) {
 // title) and the ${noisyCount} labelled pastes of tests/corpus/noisy.
 // Boosted trees of depth 3: title ${models.title.trees.length} trees, body ${models.body.trees.length} trees.
 ${wrap(`Features (index: name): ${names.map((n, j) => `${j} ${n}`).join(', ')}.`)}
-// Cross-validated (summaries of 3 sentences of the kept text):
+// Cross-validated (summaries of 3 sentences of the confident body; kept: body and doubtful body):
 ${cv.join('\n')}
 #pragma once
 
