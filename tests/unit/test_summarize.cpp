@@ -252,7 +252,8 @@ TEST_CASE("summarize: cleaning removes a block only at 4 to 1 odds of noise, and
   }
   CHECK(removed.sentences.empty());
   // At even odds or better: body, not doubtful.
-  for (const Block* b : article(run_with(0.5f))) CHECK(b->body_probability > 0.5);
+  const Result body = run_with(0.5f);
+  for (const Block* b : article(body)) CHECK(b->body_probability > 0.5);
 }
 
 TEST_CASE("summarize: doubtful body before the article does not push its lead down") {
