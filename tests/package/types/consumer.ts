@@ -21,6 +21,7 @@ async function main(text: string) {
   await w.ready;
   const r2 = await w.summarize(text, { ratio: 0.2 }, { signal: new AbortController().signal });
   r2.removed.map((b) => b.reason);
+  r2.doubtful.map((b) => text.slice(b.utf16Start, b.utf16End) + b.bodyProbability.toFixed(2) + b.text);
   w.terminate();
   const own = createWorkerSummarizer({ createWorker: () => new Worker(new URL('./my-worker.js', import.meta.url), { type: 'module' }) });
   own.terminate();
