@@ -13,7 +13,7 @@
 //   all-body  share of pages whose whole summary is found in the body (a page
 //             with an empty summary counts as not all-body);
 //   kept      share of the body's sentences present in the input that are still
-//             in the text cleaning kept (body sentences + title);
+//             in the text cleaning kept (body sentences, doubtful body's too, + title);
 //   body P/R, noise P/R   line-level precision / recall of cleaning's body vs
 //             noise decision against the annotation (paste input only);
 //   title     pages whose title was found, among pages whose JSON has a title;
@@ -39,7 +39,8 @@
 //     half of it (by characters) is sentences of 20+ characters found in the
 //     body (a paragraph with a stray character); otherwise noise. A
 //     line is predicted noise when it starts inside a removed block, title when
-//     inside the title (title lines are left out of P/R), body otherwise;
+//     inside the title (title lines are left out of P/R), body otherwise
+//     (doubtful body is kept: body);
 //   - the title is *found* when precis's title and the JSON title (normalized)
 //     contain one another.
 // With --floors, exits 1 when a measure of the cleaned paste run (all pages)
