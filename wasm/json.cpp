@@ -339,7 +339,7 @@ std::string render_result(const Result& r) {
   w.end_array();
   w.key("doubtful").begin_array();
   for (const Block& b : r.blocks) {
-    if (b.kind != BlockKind::Body || b.body_probability >= 0.5) continue;
+    if (!is_doubtful(b)) continue;
     w.begin_object();
     w.key("bodyProbability").value(b.body_probability);
     w.key("text").value(b.text);

@@ -122,9 +122,8 @@ int main(int argc, char** argv) {
     std::vector<precis::Block> blocks = precis::split_blocks(text, offsets);
     precis::LanguageDetector detector;
     precis::CleanTrace trace;
-    std::vector<double> body_probability;
     const auto title = precis::classify_blocks_with(text, blocks, true, "auto", &detector, html ? &page : nullptr,
-                                                    models, &trace, &body_probability);
+                                                    models, &trace);
     const std::vector<precis::BlockFeatures>& features = stage == "title" ? trace.title_features : trace.features;
     out = "{\"id\":" + request.value("id", nlohmann::json(nullptr)).dump() + ",\"blocks\":[";
     for (std::size_t b = 0; b < blocks.size(); ++b) {
@@ -137,7 +136,7 @@ int main(int argc, char** argv) {
       out += ",\"kind\":\"";
       out += title && *title == b                      ? "title"
              : block.kind == precis::BlockKind::Noise  ? "noise"
-             : body_probability[b] < 0.5               ? "doubtful"
+             : precis::is_doubtful(block)              ? "doubtful"
                                                        : "body";
       out += "\",\"reason\":\"" + reason_name(block.reason) + "\",\"rule\":\"" + reason_name(trace.rules[b]);
       out += "\",\"c\":";

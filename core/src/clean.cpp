@@ -1295,6 +1295,7 @@ struct Classifier {
 
   void write() {
     for (std::size_t i = 0; i < blocks.size(); ++i) {
+      blocks[i].body_probability = body_probability[i];
       if (title == i) {
         blocks[i].kind = BlockKind::Title;
         blocks[i].reason = NoiseReason::None;
@@ -1318,10 +1319,9 @@ std::optional<std::size_t> title_only(std::vector<Block>& blocks) {
 
 std::optional<std::size_t> classify(std::string_view text, std::vector<Block>& blocks, bool remove_noise,
                                     std::string_view language, const noise::HtmlText* page,
-                                    LanguageDetector* detector, const CleaningModels& models, CleanTrace* trace,
-                                    std::vector<double>* body_probability) {
+                                    LanguageDetector* detector, const CleaningModels& models, CleanTrace* trace) {
   if (!remove_noise) {
-    if (body_probability != nullptr) body_probability->assign(blocks.size(), 1.0);
+    for (Block& b : blocks) b.body_probability = 1;
     return title_only(blocks);
   }
   // (Never: the HTML reader makes one block per element with text.)
@@ -1343,7 +1343,6 @@ std::optional<std::size_t> classify(std::string_view text, std::vector<Block>& b
   c.decide(models, trace);
   c.keep_some_body();
   c.write();
-  if (body_probability != nullptr) *body_probability = std::move(c.body_probability);
   return c.title;
 }
 
@@ -1351,15 +1350,15 @@ std::optional<std::size_t> classify(std::string_view text, std::vector<Block>& b
 
 std::optional<std::size_t> classify_blocks(std::string_view text, std::vector<Block>& blocks, bool remove_noise,
                                            std::string_view language, LanguageDetector* detector,
-                                           const noise::HtmlText* page, std::vector<double>* body_probability) {
-  return classify(text, blocks, remove_noise, language, page, detector, kCleaningModels, nullptr, body_probability);
+                                           const noise::HtmlText* page) {
+  return classify(text, blocks, remove_noise, language, page, detector, kCleaningModels, nullptr);
 }
 
 std::optional<std::size_t> classify_blocks_with(std::string_view text, std::vector<Block>& blocks, bool remove_noise,
                                                 std::string_view language, LanguageDetector* detector,
                                                 const noise::HtmlText* page, const CleaningModels& models,
-                                                CleanTrace* trace, std::vector<double>* body_probability) {
-  return classify(text, blocks, remove_noise, language, page, detector, models, trace, body_probability);
+                                                CleanTrace* trace) {
+  return classify(text, blocks, remove_noise, language, page, detector, models, trace);
 }
 
 }  // namespace precis

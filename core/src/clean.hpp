@@ -47,15 +47,15 @@ namespace precis {
 // caller's own detection on the same text. `page`, when given (the text was
 // read from HTML, see noise_html.hpp), says per block what its element implies:
 // `forced`, a reason (None: decide from the text), and `heading`, the level of
-// its <h1>-<h6>: a page's only <h1> is its headline. `body_probability`, when given,
-// receives per block the body model's probability that the block is article
-// text (1 where the model did not decide: an article without furniture, a
-// block with a furniture cue of its own, the title).
+// its <h1>-<h6>: a page's only <h1> is its headline. Each block's
+// `body_probability` receives the body model's probability that it is
+// article text (1 where the model did not decide: an article without
+// furniture, a block with a furniture cue of its own, the title; for a block
+// it removed, the model's probability as it was).
 [[nodiscard]] std::optional<std::size_t> classify_blocks(std::string_view text, std::vector<Block>& blocks,
                                                          bool remove_noise, std::string_view language = "auto",
                                                          LanguageDetector* detector = nullptr,
-                                                         const noise::HtmlText* page = nullptr,
-                                                         std::vector<double>* body_probability = nullptr);
+                                                         const noise::HtmlText* page = nullptr);
 
 // What cleaning saw, per block, for the bench tools and tests: the cue
 // rules' verdict, the features the title model read and its scores (0 for
@@ -76,7 +76,6 @@ struct CleanTrace {
                                                               bool remove_noise, std::string_view language,
                                                               LanguageDetector* detector,
                                                               const noise::HtmlText* page,
-                                                              const CleaningModels& models, CleanTrace* trace,
-                                                              std::vector<double>* body_probability = nullptr);
+                                                              const CleaningModels& models, CleanTrace* trace);
 
 }  // namespace precis

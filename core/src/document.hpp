@@ -57,9 +57,6 @@ struct Document {
   // Text read from HTML (noise_html.hpp): per block, the level of the
   // <h1>-<h6> it came from, or 0; null for other input.
   const std::vector<std::uint8_t>* html_headings = nullptr;
-  // Per block, the probability that cleaning's body model gives it of being
-  // article text (1 where the model did not decide); see clean.hpp.
-  std::vector<double> body_probability;
   std::string language = "und";
   std::vector<SentenceSpan> sentences;
   Terms terms;

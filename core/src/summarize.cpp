@@ -89,7 +89,7 @@ Outcome summarize_text(std::string_view text, const Options& options, const Sent
   doc.blocks = split_blocks(text, doc.offsets);
   LanguageDetector detector;
   doc.title_block = classify_blocks_with(text, doc.blocks, options.clean, options.language, &detector,
-                                         page, cleaning, nullptr, &doc.body_probability);
+                                         page, cleaning, nullptr);
   if (page != nullptr) doc.html_headings = &page->heading;
   doc.language = options.language == "auto" ? detector.detect(text, doc.blocks) : options.language;
   if (options.clean) restore_section_bodies(text, doc.blocks, doc.title_block);
@@ -119,7 +119,7 @@ Outcome summarize_text(std::string_view text, const Options& options, const Sent
   // Sentences of doubtful body (cleaning kept their block with less than even
   // odds) take no place in the text's order: the article's lead stays first.
   std::vector<bool> doubtful(n);
-  for (std::size_t i = 0; i < n; ++i) doubtful[i] = doc.body_probability[doc.sentences[i].block] < 0.5;
+  for (std::size_t i = 0; i < n; ++i) doubtful[i] = is_doubtful(doc.blocks[doc.sentences[i].block]);
   Scores scores =
       score_sentences(text, doc.sentences, doc.terms, {doc.title_block.has_value(), share, &doubtful}, model);
   // A sentence is worth choosing when it is article text and, if it is, worth
@@ -128,8 +128,8 @@ Outcome summarize_text(std::string_view text, const Options& options, const Sent
   // when that block is doubtful and the sentence does not end like one.
   for (std::size_t i = 0; i < n; ++i) {
     const SentenceSpan& s = doc.sentences[i];
-    const double body = cleaning.body_power == 1 ? doc.body_probability[s.block]
-                                                 : std::pow(doc.body_probability[s.block], cleaning.body_power);
+    const double p = doc.blocks[s.block].body_probability;
+    const double body = cleaning.body_power == 1 ? p : std::pow(p, cleaning.body_power);
     const bool unfinished = body < 1 && !scan::ends_sentence(text, s.byte_start, s.byte_end);
     scores.total[i] *= (unfinished ? body * cleaning.unfinished : body) * (doubtful[i] ? cleaning.doubtful : 1);
   }
@@ -195,9 +195,8 @@ Outcome summarize_text(std::string_view text, const Options& options, const Sent
 
   result.language = doc.language;
   result.blocks = std::move(doc.blocks);
-  for (std::size_t b = 0; b < result.blocks.size(); ++b) {
-    Block& block = result.blocks[b];
-    block.body_probability = block.kind == BlockKind::Noise ? 0 : numeric::round6(doc.body_probability[b]);
+  for (Block& block : result.blocks) {
+    block.body_probability = block.kind == BlockKind::Noise ? 0 : numeric::round6(block.body_probability);
   }
   if (doc.title_block) result.title = result.blocks[*doc.title_block];
   result.stats.sentences = n;

@@ -121,6 +121,12 @@ struct Block {
   double body_probability = 1;
 };
 
+// A block cleaning kept with doubt: body, but under even odds of being
+// article text.
+[[nodiscard]] inline bool is_doubtful(const Block& b) {
+  return b.kind == BlockKind::Body && b.body_probability < 0.5;
+}
+
 // The parts a sentence's score is made of, each in [0, 1] before weighting.
 struct ScoreParts {
   double centrality = 0;  // position-aware similarity to the rest of the text
