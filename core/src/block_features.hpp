@@ -196,7 +196,7 @@ inline constexpr float kRemovalLogOdds = -1.3862944f;
 // How much a sentence of doubtful body counts, beside its block's body
 // probability (under one half). Chosen by bench/cleaning/weights.mjs (each
 // set of pages held out in turn).
-inline constexpr float kDoubtfulWeight = 0.8f;
+inline constexpr float kDoubtfulWeight = 0.6f;
 
 // What cleaning's decisions read: which block is the headline, which are body;
 // and how the summary weighs doubtful body.

@@ -55,6 +55,9 @@ inline constexpr double kNewsletterMaxWords = 45;
 inline constexpr double kNewsletterTopicOnlyWords = 8;  // "Newsletter" heading
 inline constexpr double kCaptionMaxWords = 40;      // caption with a credit label
 inline constexpr double kCreditMaxWords = 8;        // "Getty Images", "REUTERS/Jane Doe"
+// A news agency's caption that ends with its credit, "... Tuesday, Jan. 15,
+// 2008. (AP Photo/Jane Doe)": two or three sentences of it.
+inline constexpr double kCreditedCaptionMaxWords = 90;
 inline constexpr double kBylineMaxWords = 14;       // "By Jane Doe, BBC News", timestamps
 inline constexpr double kAiLabelMaxWords = 16;      // "This article was reported by AI."
 inline constexpr double kBylineTagMaxWords = 8;     // "김민수 기자", "新华社记者 张三"
@@ -567,11 +570,12 @@ void classify_local(std::string_view raw, std::string_view folded, Features& f) 
       return;
     }
   }
-  if (w <= L::kCaptionMaxWords &&
-      (noise::has_credit_label(folded) || noise::ends_with_credit(folded) ||
+  if ((w <= L::kCaptionMaxWords &&
+       (noise::has_credit_label(folded) || noise::ends_with_credit(folded) || noise::names_archive_photo(folded) ||
        (h.starts(Cue::CaptionPrefix) &&
         (is_label_punct(after_start(Cue::CaptionPrefix)) ||
-         (w <= 4 && h.coverage(Cue::CaptionPrefix) >= L::kCaptionPrefixCoverage))))) {
+         (w <= 4 && h.coverage(Cue::CaptionPrefix) >= L::kCaptionPrefixCoverage))))) ||
+      (w <= L::kCreditedCaptionMaxWords && noise::ends_with_photo_credit(folded))) {
     f.reason = NoiseReason::Caption;
     f.caption_marker = true;
     return;

@@ -693,6 +693,46 @@ static_assert(every_label_anchored(), "a credit label without an anchor would ne
 
 }  // namespace
 
+namespace {
+
+// A caption saying where its photo comes from, anywhere in it: "..., in this
+// June 3, 2007, file photo.", "This undated photo provided by ... shows".
+constexpr std::string_view kArchivePhotos[] = {
+    "file photo", "file picture", "file image", "undated photo", "undated picture", "handout photo",
+    "handout picture", "archive photo", "archive picture", "archivfoto", "archivbild", "photo d'archive",
+    "photo d’archive", "photo d'archives", "photo d’archives", "foto de archivo", "foto d'archivio",
+    "foto d’archivio", "foto de arquivo", "资料图片", "资料照片", "資料写真", "자료사진",
+};
+// Every phrase holds one of these (a quick first test, as above).
+constexpr std::string_view kArchiveAnchors[] = {"phot", "pictur", "image", "foto", "archiv", "资料", "資料", "자료"};
+
+constexpr bool every_archive_phrase_anchored() {
+  for (std::string_view phrase : kArchivePhotos) {
+    bool anchored = false;
+    for (std::string_view anchor : kArchiveAnchors) anchored = anchored || phrase.find(anchor) != std::string_view::npos;
+    if (!anchored) return false;
+  }
+  return true;
+}
+static_assert(every_archive_phrase_anchored(), "an archive-photo phrase without an anchor would never be found");
+
+}  // namespace
+
+bool names_archive_photo(std::string_view folded) {
+  bool anchored = false;
+  for (std::string_view anchor : kArchiveAnchors) {
+    if (folded.find(anchor) != std::string_view::npos) {
+      anchored = true;
+      break;
+    }
+  }
+  if (!anchored) return false;
+  for (std::string_view phrase : kArchivePhotos) {
+    if (folded.find(phrase) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 bool has_credit_label(std::string_view folded) {
   bool anchored = false;
   for (std::string_view anchor : kCreditAnchors) {
@@ -708,7 +748,12 @@ bool has_credit_label(std::string_view folded) {
   return false;
 }
 
-bool ends_with_credit(std::string_view folded) {
+namespace {
+
+// The credit tail ends_with_credit() finds, or an empty view;
+// `in_parentheses` tells whether it is the text inside final parentheses.
+std::string_view credit_tail(std::string_view folded, bool& in_parentheses) {
+  in_parentheses = false;
   while (!folded.empty() && (folded.back() == ' ' || folded.back() == ')' || folded.back() == '\n')) {
     folded.remove_suffix(1);
   }
@@ -717,13 +762,30 @@ bool ends_with_credit(std::string_view folded) {
   std::size_t from = 0;
   if (paren != std::string_view::npos) from = paren + 1;
   if (stop != std::string_view::npos) from = std::max(from, stop + 2);
-  if (from == 0) return false;  // the whole block: not a tail
+  if (from == 0) return {};  // the whole block: not a tail
   const std::string_view tail = folded.substr(from);
-  if (tail.empty() || tail.size() > kCreditTailMaxBytes) return false;
-  const bool in_parentheses = paren != std::string_view::npos && from == paren + 1;
+  if (tail.empty() || tail.size() > kCreditTailMaxBytes) return {};
+  in_parentheses = paren != std::string_view::npos && from == paren + 1;
   const bool photo_word = tail.starts_with("photo") || tail.starts_with("foto") || tail.starts_with("image");
-  if (!in_parentheses && !photo_word && tail.find('/') == std::string_view::npos) return false;
-  return scan_cues(make_key(tail, tail.size())).has(Cue::CaptionCredit);
+  if (!in_parentheses && !photo_word && tail.find('/') == std::string_view::npos) return {};
+  return scan_cues(make_key(tail, tail.size())).has(Cue::CaptionCredit) ? tail : std::string_view{};
+}
+
+}  // namespace
+
+bool ends_with_credit(std::string_view folded) {
+  bool in_parentheses = false;
+  return !credit_tail(folded, in_parentheses).empty();
+}
+
+bool ends_with_photo_credit(std::string_view folded) {
+  bool in_parentheses = false;
+  const std::string_view tail = credit_tail(folded, in_parentheses);
+  if (!in_parentheses) return false;
+  for (std::string_view word : {"photo", "foto", "image", "picture", "bild"}) {
+    if (tail.find(word) != std::string_view::npos) return true;
+  }
+  return false;
 }
 
 }  // namespace precis::noise

@@ -104,6 +104,11 @@ struct PhraseList {
 // "Foto: ...", "사진=..."), searched in the folded text, not the key.
 [[nodiscard]] bool has_credit_label(std::string_view folded);
 
+// Whether the folded text names an archive or handout photo ("file photo",
+// "undated photo", "Archivbild", "foto de archivo", "资料图片", "자료사진"):
+// how a news agency's caption says where its picture comes from.
+[[nodiscard]] bool names_archive_photo(std::string_view folded);
+
 // Whether the folded text ends with a photo credit: a short tail after the
 // last full stop or inside final parentheses that names an agency or photo
 // service and is marked as a credit ("(Photo by J. Doe/Getty Images)",
@@ -111,5 +116,9 @@ struct PhraseList {
 // sentences quoting an agency ("..., Reuters reported.") do not.
 inline constexpr std::size_t kCreditTailMaxBytes = 80;
 [[nodiscard]] bool ends_with_credit(std::string_view folded);
+// The same, when the credit is in final parentheses and names a photo
+// ("... Tuesday, Jan. 15, 2008. (AP Photo/Jane Doe)"): a caption however
+// long; an article's paragraph does not end like that ("(Reporting by ...)").
+[[nodiscard]] bool ends_with_photo_credit(std::string_view folded);
 
 }  // namespace precis::noise

@@ -471,6 +471,28 @@ TEST_CASE("clean: tag and category lines, script notices and placed captions are
   }
 }
 
+TEST_CASE("clean: an agency's caption ending in its photo credit is a caption however long; so is an archive photo's") {
+  const std::string page =
+      "Minister visits the harbour\n\n"
+      "The minister takes a question from a reporter during a press conference at the harbour, Tuesday, Jan. 15, "
+      "2008. The minister said during a surprise visit on Tuesday that the new bridge had moved along quite "
+      "remarkably, citing a new law that lets the town borrow for the work and repay the loan over thirty years. "
+      "(AP Photo/Jane Doe, Pool)\n\n"
+      "The minister of transport visited the harbour town on Tuesday and promised money for the new bridge.\n\n"
+      "The old ferry at dawn, in this June 3, 2007, file photo.\n\n"
+      "The council had voted for the bridge on Monday, after years of debate about its cost and its noise.\n\n"
+      "The loan will be repaid over thirty years, the council said (Reporting by Jane Doe, editing by John Roe)\n\n"
+      "Work on the east bank is to begin in the spring and to end two years later, if the weather allows.\n";
+  const Result r = run(page);
+  CHECK(has_reason(r, NoiseReason::Caption, "takes a question from a reporter"));
+  CHECK(has_reason(r, NoiseReason::Caption, "file photo"));
+  const auto it = std::find_if(r.blocks.begin(), r.blocks.end(), [](const precis::Block& b) {
+    return b.text.find("repaid over thirty years") != std::string::npos;
+  });
+  REQUIRE(it != r.blocks.end());
+  CHECK(it->reason != NoiseReason::Caption);
+}
+
 TEST_CASE("clean: a numbered list of dated items is content, not a row of bylines") {
   const std::string article =
       "The column in review\n\n"
