@@ -339,6 +339,17 @@ bool numbered_item(std::string_view line) {
   return i > 0 && i + 1 < line.size() && (line[i] == '.' || line[i] == ')') && line[i + 1] == ' ';
 }
 
+// A link that closes the teaser above it ("Read more ›", "Lire la suite"),
+// not a heading over a list of teasers: a list page's entries end with one.
+bool link_label(std::string_view key) {
+  for (std::string_view label : {"read more", "continue reading", "read full story", "lire la suite", "leer más",
+                                  "seguir leyendo", "weiterlesen", "lesen sie mehr", "leia mais", "continue lendo",
+                                  "leggi tutto", "阅读全文", "阅读更多", "続きを読む", "더보기"}) {
+    if (key == label) return true;
+  }
+  return false;
+}
+
 bool is_colon(char32_t c) { return c == ':' || c == 0xFF1A; }
 
 bool is_label_punct(char32_t c) {
@@ -570,12 +581,16 @@ void classify_local(std::string_view raw, std::string_view folded, Features& f) 
       return;
     }
   }
+  // (The credit tails need a credit's name in the block, an archive photo a
+  // caption word: most blocks have neither and skip those searches.)
+  const bool credit = h.has(Cue::CaptionCredit);
   if ((w <= L::kCaptionMaxWords &&
-       (noise::has_credit_label(folded) || noise::ends_with_credit(folded) || noise::names_archive_photo(folded) ||
+       (noise::has_credit_label(folded) || (credit && noise::ends_with_credit(folded)) ||
+        (h.has(Cue::CaptionPrefix) && noise::names_archive_photo(folded)) ||
        (h.starts(Cue::CaptionPrefix) &&
         (is_label_punct(after_start(Cue::CaptionPrefix)) ||
          (w <= 4 && h.coverage(Cue::CaptionPrefix) >= L::kCaptionPrefixCoverage))))) ||
-      (w <= L::kCreditedCaptionMaxWords && noise::ends_with_photo_credit(folded))) {
+      (credit && w <= L::kCreditedCaptionMaxWords && noise::ends_with_photo_credit(folded))) {
     f.reason = NoiseReason::Caption;
     f.caption_marker = true;
     return;
@@ -629,7 +644,7 @@ void classify_local(std::string_view raw, std::string_view folded, Features& f) 
   // Related headings and inline "Read more: ..." lines.
   if (w <= L::kRelatedHeadingMaxWords && !f.ends && h.coverage(Cue::Related) >= L::kRelatedHeadingCoverage) {
     f.reason = NoiseReason::Related;
-    f.related_heading = true;
+    f.related_heading = !link_label(f.key);
     return;
   }
   if (w <= L::kRelatedShortHeadingWords && !f.ends && h.starts(Cue::Related)) {  // "More from Football"

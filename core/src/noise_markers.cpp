@@ -249,11 +249,11 @@ constexpr std::string_view kRelated[] = {
 constexpr std::string_view kCaptionPrefix[] = {
     "image", "images", "photo", "photos", "photograph", "picture", "image source", "image caption",
     "media caption", "video caption", "caption", "credit", "pictured", "illustration", "file photo",
-    "foto", "fotos", "bild", "bildquelle", "quelle", "symbolbild", "archivbild", "bildunterschrift",
+    "foto", "fotos", "bild", "bildquelle", "quelle", "symbolbild", "archivbild", "archivfoto", "bildunterschrift",
     "imagen", "fotografía", "crédito", "fuente", "ilustración",
     "légende", "crédit",
-    "图片", "图", "图片来源", "资料图", "资料图片", "图为", "摄影", "视频",
-    "写真", "画像",
+    "图片", "图", "图片来源", "资料图", "资料图片", "资料照片", "图为", "摄影", "视频",
+    "写真", "画像", "資料写真",
     "사진", "사진 제공", "그래픽", "자료사진",
     "foto di", "didascalia",
 };
@@ -703,32 +703,18 @@ constexpr std::string_view kArchivePhotos[] = {
     "photo d’archive", "photo d'archives", "photo d’archives", "foto de archivo", "foto d'archivio",
     "foto d’archivio", "foto de arquivo", "资料图片", "资料照片", "資料写真", "자료사진",
 };
-// Every phrase holds one of these (a quick first test, as above).
-constexpr std::string_view kArchiveAnchors[] = {"phot", "pictur", "image", "foto", "archiv", "资料", "資料", "자료"};
-
-constexpr bool every_archive_phrase_anchored() {
-  for (std::string_view phrase : kArchivePhotos) {
-    bool anchored = false;
-    for (std::string_view anchor : kArchiveAnchors) anchored = anchored || phrase.find(anchor) != std::string_view::npos;
-    if (!anchored) return false;
-  }
-  return true;
-}
-static_assert(every_archive_phrase_anchored(), "an archive-photo phrase without an anchor would never be found");
-
 }  // namespace
 
+std::span<const std::string_view> archive_photo_phrases() { return kArchivePhotos; }
+
 bool names_archive_photo(std::string_view folded) {
-  bool anchored = false;
-  for (std::string_view anchor : kArchiveAnchors) {
-    if (folded.find(anchor) != std::string_view::npos) {
-      anchored = true;
-      break;
-    }
-  }
-  if (!anchored) return false;
+  const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80; };
   for (std::string_view phrase : kArchivePhotos) {
-    if (folded.find(phrase) != std::string_view::npos) return true;
+    // A Latin phrase starts a word ("profile picture" is no "file picture").
+    const bool latin = phrase.front() >= 'a' && phrase.front() <= 'z';
+    for (std::size_t at = folded.find(phrase); at != std::string_view::npos; at = folded.find(phrase, at + 1)) {
+      if (!latin || at == 0 || !letter(folded[at - 1])) return true;
+    }
   }
   return false;
 }

@@ -106,8 +106,10 @@ struct PhraseList {
 
 // Whether the folded text names an archive or handout photo ("file photo",
 // "undated photo", "Archivbild", "foto de archivo", "资料图片", "자료사진"):
-// how a news agency's caption says where its picture comes from.
+// how a news agency's caption says where its picture comes from. (Each phrase
+// holds a word of the CaptionPrefix list: callers ask only blocks that have one.)
 [[nodiscard]] bool names_archive_photo(std::string_view folded);
+[[nodiscard]] std::span<const std::string_view> archive_photo_phrases();  // (for tests)
 
 // Whether the folded text ends with a photo credit: a short tail after the
 // last full stop or inside final parentheses that names an agency or photo

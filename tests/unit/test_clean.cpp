@@ -493,6 +493,32 @@ TEST_CASE("clean: an agency's caption ending in its photo credit is a caption ho
   CHECK(it->reason != NoiseReason::Caption);
 }
 
+TEST_CASE("clean: a \"Read more\" link closes the entry above it; it does not open a run of teasers like a heading") {
+  const std::string page =
+      "The best new restaurants in the harbour town\n\n"
+      "Our critics ate their way through the harbour town this year, and these are the places they would go back to.\n\n"
+      "The Ferry House\n\n"
+      "A former ticket office on the quay now serves grilled fish and bread baked in the old coal oven every morning.\n\n"
+      "Read More ›\n\n"
+      "Lantern\n\n"
+      "The chef cooks the food of the valley she grew up in, with river trout, smoked cheese and a dark rye cake.\n\n"
+      "Read More ›\n\n"
+      "Related articles\n\n"
+      "Ten markets worth the trip this winter\n\n"
+      "Where to find the best coffee on the east bank\n";
+  const Result r = run(page);
+  for (std::string_view entry : {"A former ticket office", "The chef cooks the food"}) {
+    INFO(entry);
+    const auto it = std::find_if(r.blocks.begin(), r.blocks.end(),
+                                 [&](const precis::Block& b) { return b.text.find(entry) != std::string::npos; });
+    REQUIRE(it != r.blocks.end());
+    CHECK(it->reason != NoiseReason::Related);
+  }
+  CHECK(has_reason(r, NoiseReason::Related, "Read More"));
+  CHECK(has_reason(r, NoiseReason::Related, "Ten markets worth the trip"));
+  CHECK(has_reason(r, NoiseReason::Related, "best coffee on the east bank"));
+}
+
 TEST_CASE("clean: a numbered list of dated items is content, not a row of bylines") {
   const std::string article =
       "The column in review\n\n"

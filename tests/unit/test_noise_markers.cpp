@@ -22,6 +22,15 @@ TEST_CASE("every cue phrase is written as its own key") {
   CHECK(noise::phrase_lists().size() == noise::kCueCount);
 }
 
+TEST_CASE("every archive-photo phrase holds a caption word, the test that lets a block ask for it") {
+  for (std::string_view phrase : noise::archive_photo_phrases()) {
+    INFO(phrase);
+    CHECK(noise::scan_cues(noise::make_key(phrase, phrase.size())).has(Cue::CaptionPrefix));
+    CHECK(noise::names_archive_photo(std::string("seen here in this ") + std::string(phrase) + "."));
+  }
+  CHECK_FALSE(noise::names_archive_photo("the profile picture of the file"));
+}
+
 TEST_CASE("scan_cues matches whole words in alphabetic text") {
   const noise::CueHits h = noise::scan_cues(noise::make_key("Accept all cookies", 100));
   CHECK(h.has(Cue::CookieTopic));    // "cookies"
