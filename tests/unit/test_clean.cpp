@@ -73,6 +73,25 @@ const precis::Block* block_at(const Result& r, std::size_t byte) {
   return nullptr;
 }
 
+// The first block whose text holds `fragment`, or null.
+const precis::Block* block_with(const Result& r, std::string_view fragment) {
+  for (const precis::Block& b : r.blocks) {
+    if (b.text.find(fragment) != std::string::npos) return &b;
+  }
+  return nullptr;
+}
+
+// The block holding each fragment exists and carries none of the reasons.
+void check_reasons_not(const Result& r, std::initializer_list<std::string_view> fragments,
+                       std::initializer_list<NoiseReason> reasons) {
+  for (std::string_view fragment : fragments) {
+    INFO(fragment);
+    const precis::Block* block = block_with(r, fragment);
+    REQUIRE(block != nullptr);
+    for (NoiseReason reason : reasons) CHECK(block->reason != reason);
+  }
+}
+
 Result run(std::string_view text, Options options = {}) {
   precis::Outcome out = precis::summarize(text, options);
   REQUIRE_FALSE(out.error);
@@ -461,14 +480,8 @@ TEST_CASE("clean: tag and category lines, script notices and placed captions are
   CHECK(has_reason(r, NoiseReason::Navigation, "Tags: bridge"));
   CHECK(has_reason(r, NoiseReason::Navigation, "Filed under local news"));
   CHECK(has_reason(r, NoiseReason::Navigation, "Kategorien: Verkehr"));
-  for (std::string_view body : {"Above all, the mayor", "Right-wing councillors", "Topics of the debate"}) {
-    INFO(body);
-    const auto it = std::find_if(r.blocks.begin(), r.blocks.end(),
-                                 [&](const precis::Block& b) { return b.text.find(body) != std::string::npos; });
-    REQUIRE(it != r.blocks.end());
-    CHECK(it->reason != NoiseReason::Caption);
-    CHECK(it->reason != NoiseReason::Navigation);
-  }
+  check_reasons_not(r, {"Above all, the mayor", "Right-wing councillors", "Topics of the debate"},
+                    {NoiseReason::Caption, NoiseReason::Navigation});
 }
 
 TEST_CASE("clean: an agency's caption ending in its photo credit is a caption however long; so is an archive photo's") {
@@ -486,11 +499,7 @@ TEST_CASE("clean: an agency's caption ending in its photo credit is a caption ho
   const Result r = run(page);
   CHECK(has_reason(r, NoiseReason::Caption, "takes a question from a reporter"));
   CHECK(has_reason(r, NoiseReason::Caption, "file photo"));
-  const auto it = std::find_if(r.blocks.begin(), r.blocks.end(), [](const precis::Block& b) {
-    return b.text.find("repaid over thirty years") != std::string::npos;
-  });
-  REQUIRE(it != r.blocks.end());
-  CHECK(it->reason != NoiseReason::Caption);
+  check_reasons_not(r, {"repaid over thirty years"}, {NoiseReason::Caption});
 }
 
 TEST_CASE("clean: a \"Read more\" link closes the entry above it; it does not open a run of teasers like a heading") {
@@ -507,13 +516,7 @@ TEST_CASE("clean: a \"Read more\" link closes the entry above it; it does not op
       "Ten markets worth the trip this winter\n\n"
       "Where to find the best coffee on the east bank\n";
   const Result r = run(page);
-  for (std::string_view entry : {"A former ticket office", "The chef cooks the food"}) {
-    INFO(entry);
-    const auto it = std::find_if(r.blocks.begin(), r.blocks.end(),
-                                 [&](const precis::Block& b) { return b.text.find(entry) != std::string::npos; });
-    REQUIRE(it != r.blocks.end());
-    CHECK(it->reason != NoiseReason::Related);
-  }
+  check_reasons_not(r, {"A former ticket office", "The chef cooks the food"}, {NoiseReason::Related});
   CHECK(has_reason(r, NoiseReason::Related, "Read More"));
   CHECK(has_reason(r, NoiseReason::Related, "Ten markets worth the trip"));
   CHECK(has_reason(r, NoiseReason::Related, "best coffee on the east bank"));
