@@ -174,7 +174,7 @@ struct BlockModel {
 // body model kept its block with doubt and it does not end like a sentence (a
 // teaser headline, a menu row, a tag list read as body). Chosen by
 // bench/cleaning/weights.mjs (each set of pages held out in turn).
-inline constexpr float kUnfinishedWeight = 0.3f;
+inline constexpr float kUnfinishedWeight = 0.2f;
 
 // A sentence's score is multiplied by its block's body probability to this
 // power. 1: the probability as it is. bench/cleaning/weights.mjs prints the

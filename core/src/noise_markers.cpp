@@ -125,6 +125,7 @@ constexpr std::string_view kShare[] = {
     "좋아요", "sns 보내기", "보내기", "본문 듣기", "글자 크기", "글자크기", "기사 스크랩", "공감", "본문 요약봇",
     "요약봇", "텍스트 음성 변환 서비스 사용하기", "변경하기", "글자 크기 변경하기", "인쇄하기", "글자크기조정",
     "シェア", "シェアする", "lineで送る", "送る", "はてなブックマーク", "印刷する", "保存", "condividi", "stampa", "copia link", "commenti", "compartilhar", "copiar link", "comentários", "envoyer par e mail", "envoyer", "partager sur facebook",
+    "bagikan", "komentar", "delen", "reacties", "поделиться", "комментарии",
 };
 
 constexpr std::string_view kShareStart[] = {
@@ -209,7 +210,8 @@ constexpr std::string_view kAdvertisement[] = {
     "广告", "推广", "赞助", "赞助内容",
     "広告", "pr", "スポンサー",
     "광고", "협찬", "스폰서", "ad",
-    "pubblicità", "publicidade", "annuncio",
+    "pubblicità", "publicidade", "annuncio", "sponsorizzato", "iklan", "advertorial", "advertentie", "gesponsord",
+    "реклама",
 };
 
 constexpr std::string_view kAdPhrase[] = {
@@ -244,6 +246,8 @@ constexpr std::string_view kRelated[] = {
     "주요 뉴스", "주요뉴스", "핫뉴스", "오늘의 주요뉴스", "관련 뉴스", "관련뉴스", "많이 본 기사", "추천 뉴스",
     "이 기사와 함께 많이 본 뉴스",
     "関連ニュース", "関連リンク", "こちらもおすすめ", "注目記事", "最新ニュース", "アクセスランキング", "ランキング", "あわせて読む", "leggi anche", "potrebbe interessarti", "articoli correlati", "i più letti", "più letti", "leia também", "veja também", "notícias relacionadas", "mais lidas", "leia mais", "sur le même thème", "à voir aussi", "voir aussi", "plus d articles", "dans la même rubrique",
+    "baca juga", "berita terkait", "artikel terkait", "lihat juga", "terpopuler", "berita lainnya",
+    "lees ook", "meer nieuws", "gerelateerde artikelen", "читайте также", "похожие новости", "другие новости",
 };
 
 constexpr std::string_view kCaptionPrefix[] = {

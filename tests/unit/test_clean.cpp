@@ -522,6 +522,41 @@ TEST_CASE("clean: a \"Read more\" link closes the entry above it; it does not op
   CHECK(has_reason(r, NoiseReason::Related, "best coffee on the east bank"));
 }
 
+TEST_CASE("clean: furniture words of Indonesian, Dutch and Russian pages") {
+  const std::string id_page =
+      "Warga menanam seribu pohon di tepi sungai\n\n"
+      "Iklan\n\n"
+      "Ratusan warga kota menanam seribu pohon di tepi sungai pada hari Minggu untuk mencegah banjir musim hujan.\n\n"
+      "Baca juga: Banjir rendam ratusan rumah di pinggir kota\n\n"
+      "Menurut wali kota, pohon-pohon itu akan dirawat oleh sekolah dan kelompok warga selama tiga tahun ke depan.\n\n"
+      "Bagikan\n\n"
+      "Berita Terkait\n\n"
+      "Harga beras naik menjelang akhir tahun\n";
+  const Result id = run(id_page);
+  CHECK(has_reason(id, NoiseReason::Advertisement, "Iklan"));
+  CHECK(has_reason(id, NoiseReason::Related, "Baca juga"));
+  CHECK(has_reason(id, NoiseReason::Share, "Bagikan"));
+  CHECK(has_reason(id, NoiseReason::Related, "Harga beras naik"));
+  check_reasons_not(id, {"Ratusan warga kota", "Menurut wali kota"},
+                    {NoiseReason::Advertisement, NoiseReason::Related, NoiseReason::Share});
+  const Result nl = run(
+      "Gemeente plant duizend bomen langs de rivier\n\n"
+      "Advertentie\n\n"
+      "Honderden inwoners hebben zondag duizend bomen geplant langs de rivier om overstromingen tegen te gaan.\n\n"
+      "Lees ook: Overstroming zet honderden huizen onder water\n\n"
+      "Volgens de burgemeester zorgen scholen en buurtgroepen de komende drie jaar voor de bomen.\n");
+  CHECK(has_reason(nl, NoiseReason::Advertisement, "Advertentie"));
+  CHECK(has_reason(nl, NoiseReason::Related, "Lees ook"));
+  const Result ru = run(
+      "Жители посадили тысячу деревьев у реки\n\n"
+      "Реклама\n\n"
+      "В воскресенье сотни жителей города посадили тысячу деревьев на берегу реки, чтобы защитить его от наводнений.\n\n"
+      "Читайте также: Наводнение затопило сотни домов на окраине\n\n"
+      "По словам мэра, за деревьями три года будут ухаживать школы и группы жителей.\n");
+  CHECK(has_reason(ru, NoiseReason::Advertisement, "Реклама"));
+  CHECK(has_reason(ru, NoiseReason::Related, "Читайте также"));
+}
+
 TEST_CASE("clean: a numbered list of dated items is content, not a row of bylines") {
   const std::string article =
       "The column in review\n\n"
