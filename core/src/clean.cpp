@@ -342,9 +342,9 @@ bool numbered_item(std::string_view line) {
 // A link that closes the teaser above it ("Read more ›", "Lire la suite"),
 // not a heading over a list of teasers: a list page's entries end with one.
 bool link_label(std::string_view key) {
-  for (std::string_view label : {"read more", "continue reading", "read full story", "lire la suite", "leer más",
-                                  "seguir leyendo", "weiterlesen", "lesen sie mehr", "leia mais", "continue lendo",
-                                  "leggi tutto", "阅读全文", "阅读更多", "続きを読む", "더보기"}) {
+  // (Each is a phrase of the Related cue list: a heading is mostly made of those.)
+  for (std::string_view label : {"read more", "lire la suite", "leer más", "weiterlesen", "lesen sie mehr",
+                                  "leia mais", "阅读全文", "阅读更多", "続きを読む", "더보기"}) {
     if (key == label) return true;
   }
   return false;
@@ -581,16 +581,18 @@ void classify_local(std::string_view raw, std::string_view folded, Features& f) 
       return;
     }
   }
-  // (The credit tails need a credit's name in the block, an archive photo a
+  // (A credit tail needs a credit's name in the block, an archive photo a
   // caption word: most blocks have neither and skip those searches.)
-  const bool credit = h.has(Cue::CaptionCredit);
+  const noise::CreditTail tail = h.has(Cue::CaptionCredit) && w <= L::kCreditedCaptionMaxWords
+                                     ? noise::credit_tail(folded)
+                                     : noise::CreditTail::None;
   if ((w <= L::kCaptionMaxWords &&
-       (noise::has_credit_label(folded) || (credit && noise::ends_with_credit(folded)) ||
+       (noise::has_credit_label(folded) || tail != noise::CreditTail::None ||
         (h.has(Cue::CaptionPrefix) && noise::names_archive_photo(folded)) ||
        (h.starts(Cue::CaptionPrefix) &&
         (is_label_punct(after_start(Cue::CaptionPrefix)) ||
          (w <= 4 && h.coverage(Cue::CaptionPrefix) >= L::kCaptionPrefixCoverage))))) ||
-      (credit && w <= L::kCreditedCaptionMaxWords && noise::ends_with_photo_credit(folded))) {
+      tail == noise::CreditTail::PhotoCredit) {
     f.reason = NoiseReason::Caption;
     f.caption_marker = true;
     return;

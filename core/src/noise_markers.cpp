@@ -738,12 +738,7 @@ bool has_credit_label(std::string_view folded) {
   return false;
 }
 
-namespace {
-
-// The credit tail ends_with_credit() finds, or an empty view;
-// `in_parentheses` tells whether it is the text inside final parentheses.
-std::string_view credit_tail(std::string_view folded, bool& in_parentheses) {
-  in_parentheses = false;
+CreditTail credit_tail(std::string_view folded) {
   while (!folded.empty() && (folded.back() == ' ' || folded.back() == ')' || folded.back() == '\n')) {
     folded.remove_suffix(1);
   }
@@ -752,30 +747,19 @@ std::string_view credit_tail(std::string_view folded, bool& in_parentheses) {
   std::size_t from = 0;
   if (paren != std::string_view::npos) from = paren + 1;
   if (stop != std::string_view::npos) from = std::max(from, stop + 2);
-  if (from == 0) return {};  // the whole block: not a tail
+  if (from == 0) return CreditTail::None;  // the whole block: not a tail
   const std::string_view tail = folded.substr(from);
-  if (tail.empty() || tail.size() > kCreditTailMaxBytes) return {};
-  in_parentheses = paren != std::string_view::npos && from == paren + 1;
+  if (tail.empty() || tail.size() > kCreditTailMaxBytes) return CreditTail::None;
+  const bool in_parentheses = paren != std::string_view::npos && from == paren + 1;
   const bool photo_word = tail.starts_with("photo") || tail.starts_with("foto") || tail.starts_with("image");
-  if (!in_parentheses && !photo_word && tail.find('/') == std::string_view::npos) return {};
-  return scan_cues(make_key(tail, tail.size())).has(Cue::CaptionCredit) ? tail : std::string_view{};
-}
-
-}  // namespace
-
-bool ends_with_credit(std::string_view folded) {
-  bool in_parentheses = false;
-  return !credit_tail(folded, in_parentheses).empty();
-}
-
-bool ends_with_photo_credit(std::string_view folded) {
-  bool in_parentheses = false;
-  const std::string_view tail = credit_tail(folded, in_parentheses);
-  if (!in_parentheses) return false;
-  for (std::string_view word : {"photo", "foto", "image", "picture", "bild"}) {
-    if (tail.find(word) != std::string_view::npos) return true;
+  if (!in_parentheses && !photo_word && tail.find('/') == std::string_view::npos) return CreditTail::None;
+  if (!scan_cues(make_key(tail, tail.size())).has(Cue::CaptionCredit)) return CreditTail::None;
+  if (in_parentheses) {
+    for (std::string_view word : {"photo", "foto", "image", "picture", "bild"}) {
+      if (tail.find(word) != std::string_view::npos) return CreditTail::PhotoCredit;
+    }
   }
-  return false;
+  return CreditTail::Credit;
 }
 
 }  // namespace precis::noise

@@ -111,16 +111,16 @@ struct PhraseList {
 [[nodiscard]] bool names_archive_photo(std::string_view folded);
 [[nodiscard]] std::span<const std::string_view> archive_photo_phrases();  // (for tests)
 
-// Whether the folded text ends with a photo credit: a short tail after the
+// How the folded text ends: with a photo credit — a short tail after the
 // last full stop or inside final parentheses that names an agency or photo
 // service and is marked as a credit ("(Photo by J. Doe/Getty Images)",
-// "... le 11 mars. LUDOVIC MARIN / AFP"). Captions end like that; body
-// sentences quoting an agency ("..., Reuters reported.") do not.
+// "... le 11 mars. LUDOVIC MARIN / AFP"); captions end like that, body
+// sentences quoting an agency ("..., Reuters reported.") do not — and, of
+// those, with one in final parentheses that names a photo ("... Tuesday,
+// Jan. 15, 2008. (AP Photo/Jane Doe)"): a caption however long; an article's
+// paragraph does not end like that ("(Reporting by ...)").
 inline constexpr std::size_t kCreditTailMaxBytes = 80;
-[[nodiscard]] bool ends_with_credit(std::string_view folded);
-// The same, when the credit is in final parentheses and names a photo
-// ("... Tuesday, Jan. 15, 2008. (AP Photo/Jane Doe)"): a caption however
-// long; an article's paragraph does not end like that ("(Reporting by ...)").
-[[nodiscard]] bool ends_with_photo_credit(std::string_view folded);
+enum class CreditTail : std::uint8_t { None, Credit, PhotoCredit };
+[[nodiscard]] CreditTail credit_tail(std::string_view folded);
 
 }  // namespace precis::noise
