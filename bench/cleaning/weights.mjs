@@ -13,7 +13,9 @@
 //   - prints the trade-off of kRemovalLogOdds, the odds of noise at which a
 //     block is removed rather than kept as doubtful body (4 to 1 in the
 //     source, a product choice): body sentences kept against the share of
-//     kept sentences that are not body.
+//     kept sentences that are not body; and the same for
+//     kContextRemovalLogOdds, the odds at which a block the rules marked from
+//     context goes (2 to 1 in the source).
 //
 //   cmake --build --preset native          # builds build/native/precis_features
 //   node bench/cleaning/weights.mjs [--tool build/native/precis_features] [--pages ../shared/data/pages]
@@ -39,6 +41,7 @@ import { rougeN } from '../quality/rouge.mjs';
 const GRID = [1, 0.8, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1, 0];
 const POWERS = [0, 0.5, 1, 1.5, 2, 3];
 const ODDS = [1, 2, 3, 4, 6, 9, 19];
+const CONTEXT_ODDS = [1, 1.5, 2, 3, 4, 6];
 
 const tool = resolve(root, opt('--tool', 'build/native/precis_features'));
 if (!existsSync(tool)) {
@@ -119,9 +122,15 @@ console.log('\n| body power (weight as built) | in-body k=3 | all-body k=3 | agr
 console.log('|---|---|---|---|');
 for (const k of POWERS) console.log(`| ${k} | ${row(add(Object.values(await measure(['--body-power', String(k)]))))} |`);
 
-console.log('\n| removal odds (noise to body; 1: no doubtful body) | body kept | kept sentences not in the body | in-body k=3 | all-body k=3 | agree |');
-console.log('|---|---|---|---|---|---|');
-for (const odds of ODDS) {
-  const c = add(Object.values(await measure(['--removal-odds', String(odds)])));
-  console.log(`| ${odds} | ${pct(c.kept / c.present)} | ${pct(c.keptNoise / c.sentences)} | ${row(c)} |`);
+const TABLES = [
+  ['--removal-odds', 'removal odds of a block no rule marked (noise to body; 1: no doubtful body)', ODDS],
+  ['--context-removal-odds', 'removal odds of a block the rules marked from context', CONTEXT_ODDS],
+];
+for (const [option, title, grid] of TABLES) {
+  console.log(`\n| ${title} | body kept | kept sentences not in the body | body sentences kept | others kept | in-body k=3 | all-body k=3 | agree |`);
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const odds of grid) {
+    const c = add(Object.values(await measure([option, String(odds)])));
+    console.log(`| ${odds} | ${pct(c.kept / c.present)} | ${pct(c.keptNoise / c.sentences)} | ${c.kept} | ${c.keptNoise} | ${row(c)} |`);
+  }
 }

@@ -9,8 +9,9 @@
 // folds are evaluated by the core itself. --unfinished W, --doubtful W and
 // --body-power K replace kUnfinishedWeight, kDoubtfulWeight and kBodyPower,
 // how doubtful body weighs sentences; --removal-odds N removes the blocks the
-// body model gives at least N to 1 odds of noise (kRemovalLogOdds = -ln N)
-// (bench/cleaning/weights.mjs).
+// body model gives at least N to 1 odds of noise (kRemovalLogOdds = -ln N),
+// --context-removal-odds N those of them the rules marked from context
+// (kContextRemovalLogOdds) (bench/cleaning/weights.mjs).
 // --names prints the feature names.
 #include <cmath>
 #include <cstdlib>
@@ -91,10 +92,10 @@ int main(int argc, char** argv) {
       cleaning.unfinished = number(arg, argv[++i], 1);
     } else if (arg == "--doubtful" && i + 1 < argc) {
       cleaning.doubtful = number(arg, argv[++i], 1);
-    } else if (arg == "--removal-odds" && i + 1 < argc) {
+    } else if ((arg == "--removal-odds" || arg == "--context-removal-odds") && i + 1 < argc) {
       const float odds = number(arg, argv[++i], 1000);
-      if (odds < 1) fail("--removal-odds: a number from 1 to 1000, not '" + std::string(argv[i]) + "'");
-      cleaning.removal = -std::log(odds);
+      if (odds < 1) fail(arg + ": a number from 1 to 1000, not '" + std::string(argv[i]) + "'");
+      (arg == "--removal-odds" ? cleaning.removal : cleaning.context_removal) = -std::log(odds);
     } else if (arg == "--body-power" && i + 1 < argc) {
       cleaning.body_power = number(arg, argv[++i], 100);
     } else if (arg == "--names") {
@@ -104,8 +105,8 @@ int main(int argc, char** argv) {
       return 0;
     } else {
       fail(
-          "usage: precis_features [--model FILE] [--unfinished W] [--doubtful W] [--removal-odds N] [--body-power K] "
-          "[--names] < requests.jsonl");
+          "usage: precis_features [--model FILE] [--unfinished W] [--doubtful W] [--removal-odds N] "
+          "[--context-removal-odds N] [--body-power K] [--names] < requests.jsonl");
     }
   }
   std::ios::sync_with_stdio(false);

@@ -193,6 +193,16 @@ inline constexpr float kBodyPower = 1.0f;
 // noise removed).
 inline constexpr float kRemovalLogOdds = -1.3862944f;
 
+// A block the cue rules marked from context only (a "Related" run, a
+// caption's neighbour, a fragment between furniture) and the body model
+// decides is removed at 2 to 1 odds of noise: the rules' verdict is evidence
+// of its own, so it needs less than the 4 to 1 of a block without any (it
+// needed even odds at first). bench/cleaning/weights.mjs prints the
+// trade-off: up to 2 to 1, each body sentence kept costs about one furniture
+// sentence kept as doubtful body; past it, three to five, and teasers under a
+// "Related" heading of the labelled pastes stay. A product choice, not a fit.
+inline constexpr float kContextRemovalLogOdds = -0.6931472f;
+
 // How much a sentence of doubtful body counts, beside its block's body
 // probability (under one half). Chosen by bench/cleaning/weights.mjs (each
 // set of pages held out in turn).
@@ -204,6 +214,7 @@ struct CleaningModels {
   BlockModel title;
   BlockModel body;
   float removal = kRemovalLogOdds;
+  float context_removal = kContextRemovalLogOdds;
   float doubtful = kDoubtfulWeight;
   float unfinished = kUnfinishedWeight;
   float body_power = kBodyPower;

@@ -1216,11 +1216,13 @@ struct Classifier {
       if (trace != nullptr) trace->scores[i] = score;
       if (decided) continue;
       body_probability[i] = 1 / (1 + std::exp(-score));
-      // Below the decision but above the removal odds, a block no cue rule
-      // marked is doubtful body, kept (its probability, under one half,
-      // weighs its sentences down); one the rules marked from context (a
-      // "Related" run, a caption's line) needs the model's even odds to stay.
-      const bool doubtful = f[i].reason == NoiseReason::None && score >= models.removal;
+      // Below the decision but above the removal odds, a block is doubtful
+      // body, kept (its probability, under one half, weighs its sentences
+      // down). One the rules marked from context (a "Related" run, a
+      // caption's neighbour, a fragment) carries that verdict as evidence,
+      // so it goes at lower odds of noise than a block without any.
+      const bool doubtful =
+          score >= (f[i].reason == NoiseReason::None ? models.removal : models.context_removal);
       if (score >= models.body.threshold || doubtful) {
         f[i].reason = NoiseReason::None;
       } else if (f[i].reason == NoiseReason::None) {

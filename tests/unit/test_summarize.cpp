@@ -236,8 +236,8 @@ TEST_CASE("summarize: cleaning removes a block only at 4 to 1 odds of noise, and
   }
   CHECK(doubtful.blocks.front().kind == BlockKind::Noise);
   CHECK(doubtful.blocks.front().body_probability == 0);
-  // ("Accept Reject Read More" is the banner's by context: the model can
-  // make it body only at even odds or better, so it stays removed.)
+  // ("Accept Reject Read More" is the banner's by context: a block the rules
+  // marked from context goes at 2 to 1 odds of noise, so it stays removed.)
   CHECK(doubtful.blocks[1].kind == BlockKind::Noise);
   CHECK(doubtful.blocks[1].reason == NoiseReason::CookieBanner);
   REQUIRE(doubtful.sentences.size() == 2);
@@ -251,6 +251,12 @@ TEST_CASE("summarize: cleaning removes a block only at 4 to 1 odds of noise, and
     CHECK(b->reason == NoiseReason::OutsideArticle);
   }
   CHECK(removed.sentences.empty());
+  // Under 2 to 1 (log-odds -0.5): the banner's line by context is kept as
+  // doubtful body too, its own cue line still goes.
+  const Result context = run_with(-0.5f);
+  CHECK(context.blocks.front().kind == BlockKind::Noise);
+  CHECK(context.blocks[1].kind == BlockKind::Body);
+  CHECK(is_doubtful(context.blocks[1]));
   // At even odds or better: body, not doubtful.
   const Result body = run_with(0.5f);
   for (const Block* b : article(body)) CHECK(b->body_probability > 0.5);
