@@ -1,6 +1,6 @@
 // precis_blocks — what the cleaning stage sees and decides, block by block.
 //
-//   precis_blocks [--models models.json] [--features title|body|none] < pages.jsonl > blocks.jsonl
+//   precis_blocks [--models models.json] [--features title|body|none] [--text] < pages.jsonl > blocks.jsonl
 //
 // Input: one JSON object per line, {"id": "...", "text": "..."} (a paste or
 // an HTML page). Output: a first line {"features": [names]}, then per input
@@ -10,7 +10,9 @@
 // before the models, whether the block is a title candidate and the title
 // model's score, the body model's score and the feature vector the
 // title model read (`--features title`) or the body model read (`body`, the
-// default), exactly as core/src/block_features.cpp computes them.
+// default), exactly as core/src/block_features.cpp computes them. `--text`
+// adds each block's text ("x") and, for HTML, the reason its element implies
+// ("el": "navigation" for a block inside <nav>..., "none").
 // `--models` replaces the built-in models (core/src/block_model.hpp) by
 // {"title": model, "body": model}, each {"base": b, "threshold": t, "trees":
 // [{"feature": [7], "threshold": [7], "leaf": [8]}...]} in BlockTree's integer
@@ -76,6 +78,7 @@ int main(int argc, char** argv) {
   precis::CleaningModels models = precis::kCleaningModels;
   std::vector<precis::BlockTree> title_trees, body_trees;
   std::string stage = "body";
+  bool with_text = false;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--models" && i + 1 < argc) {
@@ -90,8 +93,11 @@ int main(int argc, char** argv) {
     } else if (a == "--features" && i + 1 < argc) {
       stage = argv[++i];
       if (stage != "title" && stage != "body" && stage != "none") return fail("--features: title, body or none");
+    } else if (a == "--text") {
+      with_text = true;
     } else {
-      return fail("unknown argument '" + a + "' (usage: precis_blocks [--models models.json] [--features title|body|none])");
+      return fail("unknown argument '" + a +
+                  "' (usage: precis_blocks [--models models.json] [--features title|body|none] [--text])");
     }
   }
   std::string out = "{\"features\":[";
@@ -145,6 +151,10 @@ int main(int argc, char** argv) {
       number(out, trace.title_scores[b]);
       out += ",\"z\":";
       number(out, trace.scores[b]);
+      if (with_text) {
+        out += ",\"x\":" + nlohmann::json(block.text).dump();
+        if (html) out += ",\"el\":\"" + reason_name(page.forced[b]) + "\"";
+      }
       if (stage != "none") {
         out += ",\"f\":[";
         for (std::size_t k = 0; k < precis::kBlockFeatureCount; ++k) {

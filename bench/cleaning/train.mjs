@@ -66,9 +66,9 @@ const TITLE_TREES = { depth: 3, rounds: 60, rate: 0.1, lambda: 1, minHessian: 1 
 // ------------------------------------------------------------ data
 
 /** Runs precis_blocks on the pages; resolves to {names, pages: [{id, blocks}]}. */
-export function runTool(tool, inputs, { models = null, features = 'body' } = {}) {
+export function runTool(tool, inputs, { models = null, features = 'body', text = false } = {}) {
   return new Promise((done, fail) => {
-    const args = ['--features', features, ...(models ? ['--models', models] : [])];
+    const args = ['--features', features, ...(models ? ['--models', models] : []), ...(text ? ['--text'] : [])];
     const child = spawn(tool, args, { stdio: ['pipe', 'pipe', 'inherit'] });
     const out = [];
     child.stdout.on('data', (c) => out.push(c));

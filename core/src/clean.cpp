@@ -764,11 +764,16 @@ struct Classifier {
       x.shape = text_shape(r);
       x.words = x.shape.half_words / 2.0;
       x.ends = scan::ends_sentence(r, 0, r.size());
-      const bool is_forced = page != nullptr && page->forced[i] != NoiseReason::None;
+      // HTML: the reason a block's element implies stands (<nav>, <footer>,
+      // <figcaption>...), but for <aside>, which is evidence the body model
+      // weighs like a "Related" run's: some blog themes put the post itself
+      // in one (<aside class="blogPost">).
+      const NoiseReason element = page != nullptr ? page->forced[i] : NoiseReason::None;
+      const bool is_forced = element != NoiseReason::None && element != NoiseReason::Related;
       // (When the whole block fits the key, its fold is the block's fold.)
       x.key = noise::make_key(r, L::kKeyMaxBytes, folded);
       if (is_forced) {
-        x.reason = page->forced[i];
+        x.reason = element;
         x.local_reason = x.reason;
         x.forced = true;
         continue;
@@ -782,6 +787,7 @@ struct Classifier {
                          (x.hits.coverage(Cue::Comment) >= L::kCommentCoverage ||
                           (x.hits.has(Cue::Comment) && !r.empty() && scan::last_code_point(r, 0, r.size()).code_point == ':'));
       }
+      if (x.reason == NoiseReason::None) x.reason = element;  // (an <aside>'s, by context)
     }
   }
 

@@ -42,8 +42,10 @@ bool is_block_tag(std::string_view name) {
 // Elements whose text is never body; skipped as one raw block.
 bool is_raw_text(std::string_view name) { return is_one_of(name, {"script", "style", "noscript", "template", "svg"}); }
 
+bool is_form_control(std::string_view name) { return is_one_of(name, {"button", "select", "option", "label"}); }
+
 NoiseReason context_reason(std::string_view name) {
-  if (is_one_of(name, {"nav", "header", "footer", "button", "select", "option", "label"})) {
+  if (is_one_of(name, {"nav", "header", "footer"}) || is_form_control(name)) {
     return NoiseReason::Navigation;
   }
   if (name == "figcaption") return NoiseReason::Caption;
@@ -245,6 +247,12 @@ HtmlText html_text(std::string_view html) {
         }
         if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6') {
           open_heading = closing ? 0 : static_cast<std::uint8_t>(name[1] - '0');
+        }
+        if (closing && !context_element && is_block_tag(name)) {
+          // A form control left open (a <select> without its end tag, whose
+          // options a script was to write) ends with the block around it, as
+          // a browser's parser closes it: the article after it is no control.
+          while (!context.empty() && is_form_control(context.back().first)) context.pop_back();
         }
         if (context_element) {
           if (closing) {

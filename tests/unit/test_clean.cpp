@@ -590,3 +590,53 @@ TEST_CASE("clean: a heading that a table of contents in <nav> lists first is not
   CHECK(copies == 2);
   CHECK(has_reason(r, NoiseReason::Navigation, "What the bridge will cost"));
 }
+
+TEST_CASE("clean: a <select> left open in a table cell ends with the cell, as a browser's parser ends it") {
+  // The archive's date pickers: <select> elements whose options a script was
+  // to write, without their end tags. The article after them is no form control.
+  const std::string html =
+      "<html><body><table><tr><td><select id=\"year\"><script>years();</script></td>"
+      "<td><select id=\"month\"><script>months();</script></td></tr></table>\n"
+      "<h2>Harbour town approves new bridge</h2>\n"
+      "<p>The council of the harbour town approved a new bridge over the river on Monday, ending years of debate.</p>\n"
+      "<p>The bridge will cost four million euros and should open in two years, the mayor told reporters.</p>\n"
+      "<p>Farmers on the east bank have waited for a crossing for decades, and many welcomed the vote.</p>\n"
+      "</body></html>\n";
+  const Result r = run(html);
+  for (const precis::Block& b : r.blocks) {
+    INFO(b.text);
+    CHECK(b.kind != BlockKind::Noise);
+  }
+  // A <select> closed as written still marks its options as navigation.
+  const Result closed = run(
+      "<html><body><select><option>Monday</option><option>Tuesday</option></select>\n"
+      "<p>The council of the harbour town approved a new bridge over the river on Monday, ending years of debate.</p>\n"
+      "</body></html>\n");
+  CHECK(has_reason(closed, NoiseReason::Navigation, "Tuesday"));
+}
+
+TEST_CASE("clean: an <aside> is evidence of an aside, which the body model weighs: a post inside one stays") {
+  // A blog theme that puts each post in <aside class="blogPost">, beside a
+  // menu and a comment form: the post is the page's running text.
+  const std::string post =
+      "<html><body><nav><a href=\"/\">Home</a> <a href=\"/celebs\">Celebs</a> <a href=\"/tv\">TV</a></nav>\n"
+      "<ul><li>Share on Facebook</li><li>Share on Twitter</li></ul>\n"
+      "<aside class=\"blogPost\"><h1>Harbour town approves new bridge</h1>\n"
+      "<p>The council of the harbour town approved a new bridge over the river on Monday, ending years of debate "
+      "about how the east bank should be reached by the farmers who live there.</p>\n"
+      "<p>The bridge will cost four million euros and should open in two years, the mayor told reporters after the "
+      "vote, adding that the work would start in the spring.</p>\n"
+      "<p>Farmers on the east bank have waited for a crossing for decades, and many of them welcomed the vote with "
+      "relief, although some worry about the traffic it will bring.</p>\n"
+      "</aside>\n<footer>Copyright 2012 Harbour News. All rights reserved.</footer></body></html>\n";
+  const Result r = run(post);
+  std::size_t body = 0;
+  for (const precis::Block& b : r.blocks) {
+    if (b.kind == BlockKind::Body && b.text.find("bridge") != std::string::npos) ++body;
+  }
+  CHECK(body >= 2);
+  REQUIRE_FALSE(r.sentences.empty());
+  for (const precis::Sentence& s : r.sentences) {
+    if (s.selected) CHECK(s.text.find("Share") == std::string::npos);
+  }
+}
