@@ -153,7 +153,7 @@ int main(int argc, char** argv) {
       number(out, trace.scores[b]);
       if (with_text) {
         out += ",\"x\":" + nlohmann::json(block.text).dump();
-        if (html) out += ",\"el\":\"" + reason_name(page.forced[b]) + "\"";
+        if (html) out += ",\"el\":\"" + reason_name(page.forced[page.element_at(block.span.byte_start)]) + "\"";
       }
       if (stage != "none") {
         out += ",\"f\":[";

@@ -768,7 +768,8 @@ struct Classifier {
       // <figcaption>...), but for <aside>, which is evidence the body model
       // weighs like a "Related" run's: some blog themes put the post itself
       // in one (<aside class="blogPost">).
-      const NoiseReason element = page != nullptr ? page->forced[i] : NoiseReason::None;
+      const NoiseReason element =
+          page != nullptr ? page->forced[page->element_at(blocks[i].span.byte_start)] : NoiseReason::None;
       const bool is_forced = element != NoiseReason::None && element != NoiseReason::Related;
       // (When the whole block fits the key, its fold is the block's fold.)
       x.key = noise::make_key(r, L::kKeyMaxBytes, folded);
@@ -1301,10 +1302,13 @@ struct Classifier {
   std::optional<std::size_t> only_h1() const {
     if (page == nullptr) return std::nullopt;
     std::optional<std::size_t> found;
+    std::size_t found_element = 0;
     for (std::size_t i = 0; i < f.size(); ++i) {
-      if (page->heading[i] != 1) continue;
-      if (found) return std::nullopt;
-      found = i;
+      const std::size_t element = page->element_at(blocks[i].span.byte_start);
+      if (page->heading[element] != 1) continue;
+      if (found && found_element != element) return std::nullopt;
+      if (!found) found = i;  // (an <h1> of two lines that stay apart: its first)
+      found_element = element;
     }
     if (!found) return std::nullopt;
     if (!headline_shaped(*found) || f[*found].local_reason != NoiseReason::None) return std::nullopt;
@@ -1353,8 +1357,11 @@ std::optional<std::size_t> classify(std::string_view text, std::vector<Block>& b
     for (Block& b : blocks) b.body_probability = 1;
     return title_only(blocks);
   }
-  // (Never: the HTML reader makes one block per element with text.)
-  if (page != nullptr && (page->forced.size() != blocks.size() || page->heading.size() != blocks.size())) page = nullptr;
+  // (Never: the HTML reader gives every element with text a reason and a level.)
+  if (page != nullptr && (page->forced.size() != page->block_start.size() ||
+                          page->heading.size() != page->block_start.size() || page->block_start.empty())) {
+    page = nullptr;
+  }
   LanguageDetector local;
   Classifier c{text, blocks, {}, std::nullopt, "und", page, detector != nullptr ? detector : &local};
   c.measure();

@@ -130,6 +130,7 @@ HtmlText html_text(std::string_view html) {
   std::vector<std::uint32_t> starts, ends;  // its bytes' sources
   bool pending_space = false;
   bool pending_tab = false;  // the pending white space is a table cell's boundary
+  bool pending_line = false;  // ... a <br>: a line break inside the block
   std::uint32_t space_start = 0, space_end = 0;
   NoiseReason block_reason = NoiseReason::None;
   std::uint8_t open_heading = 0, block_heading = 0;  // inside <h1>-<h6>: its level
@@ -156,6 +157,7 @@ HtmlText html_text(std::string_view html) {
         page.start.insert(page.start.end(), 2, at);
         page.end.insert(page.end.end(), 2, at);
       }
+      page.block_start.push_back(static_cast<std::uint32_t>(page.text.size()));
       page.text += block;
       page.start.insert(page.start.end(), starts.begin(), starts.end());
       page.end.insert(page.end.end(), ends.begin(), ends.end());
@@ -167,6 +169,7 @@ HtmlText html_text(std::string_view html) {
     ends.clear();
     pending_space = false;
     pending_tab = false;
+    pending_line = false;
   };
   // One character of text, read from html[from, to).
   auto add = [&](char32_t cp, std::size_t from, std::size_t to) {
@@ -183,10 +186,10 @@ HtmlText html_text(std::string_view html) {
       block_heading = open_heading;
     }
     if (pending_space) {
-      block += pending_tab ? '\t' : ' ';
+      block += pending_line ? '\n' : pending_tab ? '\t' : ' ';
       starts.push_back(space_start);
       ends.push_back(space_end);
-      pending_space = pending_tab = false;
+      pending_space = pending_tab = pending_line = false;
     }
     const std::size_t before = block.size();
     utf8::append(block, cp);
@@ -230,6 +233,22 @@ HtmlText html_text(std::string_view html) {
           }
           const std::size_t close_gt = content_end < html.size() ? html.find('>', content_end) : std::string_view::npos;
           pos = close_gt == std::string_view::npos ? html.size() : close_gt + 1;
+          continue;
+        }
+        if (name == "br") {
+          // A line break, as a browser's copy gives it: the lines of a
+          // paragraph (an address, a hard-wrapped text) stay one block of
+          // lines, which split_blocks() joins where the text runs on; two in
+          // a row are a blank line, a new block.
+          if (pending_line) {
+            close();
+          } else if (!block.empty()) {
+            pending_space = pending_line = true;
+            pending_tab = false;
+            space_start = static_cast<std::uint32_t>(pos);
+            space_end = static_cast<std::uint32_t>(after);
+          }
+          pos = after;
           continue;
         }
         NoiseReason reason = context_reason(name);
@@ -285,6 +304,11 @@ HtmlText html_text(std::string_view html) {
   }
   close();
   return page;
+}
+
+std::size_t HtmlText::element_at(std::size_t at) const {
+  const auto it = std::upper_bound(block_start.begin(), block_start.end(), at);
+  return it == block_start.begin() ? 0 : static_cast<std::size_t>(it - block_start.begin()) - 1;
 }
 
 void place_in_source(Result& result, const HtmlText& page, std::string_view html) {

@@ -18,16 +18,18 @@ namespace precis::noise {
 // <html>, <body>, <br> or a doctype.
 [[nodiscard]] bool looks_like_html(std::string_view text);
 
-// The text of an HTML page: the text between block-level tags, one block per
-// line, blocks separated by a blank line (a table row is one block, a tab
-// between its cells, as a browser's copy gives it); inline tags dropped, character
+// The text of an HTML page: the text between block-level tags, one element's
+// text per block, blocks separated by a blank line (a table row is one block,
+// a tab between its cells, and a <br> a line break inside its block, as a
+// browser's copy gives them); inline tags dropped, character
 // references decoded (&amp; &#8217; &rsquo;...), white space collapsed. The
 // content of <script>, <style>, <noscript>, <template>, <svg> and <head>
 // (but its <title>) is not text. Per byte of `text`, `start` and `end` give
-// the bytes of the HTML it was read from; `forced`, per block, the reason its
+// the bytes of the HTML it was read from; `block_start`, per block (element),
+// where its text starts in `text`; `forced`, per element, the reason its
 // element implies: Navigation inside <nav>, <footer>, a <header> outside
 // <article>/<main>, form controls and the page's <title>; Caption inside
-// <figcaption>; Related inside <aside>; None otherwise; `heading`, per block,
+// <figcaption>; Related inside <aside>; None otherwise; `heading`, per element,
 // the level of the <h1>-<h6> it is in, or 0.
 struct HtmlText {
   std::string text;
@@ -35,6 +37,11 @@ struct HtmlText {
   std::vector<std::uint32_t> end;
   std::vector<NoiseReason> forced;
   std::vector<std::uint8_t> heading;
+  std::vector<std::uint32_t> block_start;
+
+  // The element whose text holds byte `at` of `text` (split_blocks() may cut
+  // an element's lines into several blocks, never join two elements).
+  [[nodiscard]] std::size_t element_at(std::size_t at) const;
 };
 [[nodiscard]] HtmlText html_text(std::string_view html);
 

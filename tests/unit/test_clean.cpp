@@ -640,3 +640,36 @@ TEST_CASE("clean: an <aside> is evidence of an aside, which the body model weigh
     if (s.selected) CHECK(s.text.find("Share") == std::string::npos);
   }
 }
+
+TEST_CASE("clean: lines an HTML page breaks with <br> are read as a browser's copy gives them") {
+  // A hard-wrapped text, each line ended by <br>, as old pages and mail
+  // archives have it: a paste of it gives the lines one line break apart,
+  // and both read as the same blocks (the lines of a paragraph run on).
+  const std::string lines[] = {
+      "The council of the harbour town approved a new bridge over the river on",
+      "Monday, ending years of debate about how the farmers of the east bank",
+      "should reach the market, and the work will start in the spring.",
+      "",
+      "The bridge will cost four million euros and should open in two years,",
+      "the mayor told reporters after the vote, adding that the town would pay",
+      "a third of it.",
+  };
+  std::string html = "<html><body><h1>Harbour town approves new bridge</h1><p>";
+  std::string paste = "Harbour town approves new bridge\n\n";
+  for (const std::string& line : lines) {
+    html += line.empty() ? "<br>" : line + "<br>\n";
+    paste += line + "\n";
+  }
+  html += "</p></body></html>\n";
+  const Result from_html = run(html), from_paste = run(paste);
+  auto texts = [](const Result& r) {
+    std::vector<std::string> out;
+    for (const precis::Sentence& s : r.sentences) out.push_back(s.text);
+    return out;
+  };
+  CHECK(from_paste.sentences.size() == 3);
+  CHECK(texts(from_html) == texts(from_paste));
+  // The headline is the only <h1>, on both.
+  REQUIRE(from_html.title);
+  CHECK(from_html.title->text == "Harbour town approves new bridge");
+}
