@@ -16,9 +16,9 @@
 // RunsBefore, 42 CommentLine, 43 CommentsBefore, 44 ContextRule, 45 BeforeTitle, 46 AfterTitle, 47
 // TopicOverlap, 48 TitleOverlap.
 // Cross-validated (summaries of 3 sentences of the confident body; kept: body and doubtful body):
-//   5 folds by page: in-body k=3 90.3%, all-body k=3 81.5%, body kept 95.9%, body P (blocks) 74.9%,
+//   5 folds by page: in-body k=3 90.2%, all-body k=3 81.1%, body kept 95.9%, body P (blocks) 74.9%,
 // body R (blocks) 84.3%, title found 64.9%
-//   each set held out (pooled): in-body k=3 89.5%, all-body k=3 80.1%, body kept 96.0%, body P
+//   each set held out (pooled): in-body k=3 89.4%, all-body k=3 79.6%, body kept 96.0%, body P
 // (blocks) 64.4%, body R (blocks) 86.1%, title found 64.8%
 #pragma once
 
