@@ -53,6 +53,28 @@ NoiseReason context_reason(std::string_view name) {
   return NoiseReason::None;
 }
 
+// Where the tag starting at html[pos] ends (its '>'), skipping quoted
+// attribute values as a browser's parser does: onmouseover="show('<b>x</b>')"
+// does not end the tag. npos when there is no '>'.
+std::size_t tag_end(std::string_view html, std::size_t pos) {
+  bool after_equals = false;
+  for (std::size_t at = pos + 1; at < html.size(); ++at) {
+    const char c = html[at];
+    if (c == '>') return at;
+    if ((c == '"' || c == '\'') && after_equals) {
+      const std::size_t close = html.find(c, at + 1);
+      if (close == std::string_view::npos) return html.find('>', pos);  // (an unclosed quote: as written)
+      at = close;
+      after_equals = false;
+    } else if (c == '=') {
+      after_equals = true;
+    } else if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+      after_equals = false;
+    }
+  }
+  return std::string_view::npos;
+}
+
 // Named character references a page's text uses (the rest stay as written).
 struct NamedReference {
   std::string_view name;
@@ -60,48 +82,85 @@ struct NamedReference {
 };
 constexpr NamedReference kNamed[] = {
     {"amp", '&'},       {"lt", '<'},         {"gt", '>'},        {"quot", '"'},      {"apos", '\''},
-    {"nbsp", 0xA0},     {"rsquo", 0x2019},   {"lsquo", 0x2018},  {"rdquo", 0x201D},  {"ldquo", 0x201C},
-    {"sbquo", 0x201A},  {"bdquo", 0x201E},   {"mdash", 0x2014},  {"ndash", 0x2013},  {"hellip", 0x2026},
-    {"copy", 0xA9},     {"reg", 0xAE},       {"trade", 0x2122},  {"middot", 0xB7},   {"bull", 0x2022},
-    {"laquo", 0xAB},    {"raquo", 0xBB},     {"lsaquo", 0x2039}, {"rsaquo", 0x203A}, {"deg", 0xB0},
-    {"times", 0xD7},    {"euro", 0x20AC},    {"pound", 0xA3},    {"yen", 0xA5},      {"cent", 0xA2},
-    {"sect", 0xA7},     {"para", 0xB6},      {"shy", 0xAD},      {"thinsp", 0x2009}, {"ensp", 0x2002},
-    {"emsp", 0x2003},   {"zwnj", 0x200C},    {"zwj", 0x200D},    {"lrm", 0x200E},    {"rlm", 0x200F},
-    {"eacute", 0xE9},   {"egrave", 0xE8},    {"ecirc", 0xEA},    {"aacute", 0xE1},   {"agrave", 0xE0},
-    {"acirc", 0xE2},    {"iacute", 0xED},    {"oacute", 0xF3},   {"ocirc", 0xF4},    {"uacute", 0xFA},
-    {"auml", 0xE4},     {"ouml", 0xF6},      {"uuml", 0xFC},     {"Auml", 0xC4},     {"Ouml", 0xD6},
-    {"Uuml", 0xDC},     {"szlig", 0xDF},     {"ccedil", 0xE7},   {"ntilde", 0xF1},   {"Eacute", 0xC9},
-    {"iexcl", 0xA1},    {"iquest", 0xBF},    {"prime", 0x2032},  {"Prime", 0x2033},  {"frac12", 0xBD},
+    {"rsquo", 0x2019},  {"lsquo", 0x2018},   {"rdquo", 0x201D},  {"ldquo", 0x201C},  {"sbquo", 0x201A},
+    {"bdquo", 0x201E},  {"mdash", 0x2014},   {"ndash", 0x2013},  {"hellip", 0x2026}, {"trade", 0x2122},
+    {"bull", 0x2022},   {"lsaquo", 0x2039},  {"rsaquo", 0x203A}, {"euro", 0x20AC},   {"thinsp", 0x2009},
+    {"ensp", 0x2002},   {"emsp", 0x2003},    {"zwnj", 0x200C},   {"zwj", 0x200D},    {"lrm", 0x200E},
+    {"rlm", 0x200F},    {"prime", 0x2032},   {"Prime", 0x2033},  {"dagger", 0x2020}, {"Dagger", 0x2021},
+    {"permil", 0x2030}, {"OElig", 0x152},    {"oelig", 0x153},   {"Scaron", 0x160},  {"scaron", 0x161},
+    {"Yuml", 0x178},    {"fnof", 0x192},     {"circ", 0x2C6},    {"tilde", 0x2DC},   {"divide", 0xF7},
+    {"yuml", 0xFF},
 };
+
+// Latin-1's references, U+00A0 to U+00DF in order (U+00E0 to U+00FE are the
+// letters' lowercase names: "agrave" ... "thorn").
+constexpr std::string_view kLatin1[] = {
+    "nbsp",   "iexcl",  "cent",   "pound",  "curren", "yen",    "brvbar", "sect",   "uml",    "copy",   "ordf",
+    "laquo",  "not",    "shy",    "reg",    "macr",   "deg",    "plusmn", "sup2",   "sup3",   "acute",  "micro",
+    "para",   "middot", "cedil",  "sup1",   "ordm",   "raquo",  "frac14", "frac12", "frac34", "iquest", "Agrave",
+    "Aacute", "Acirc",  "Atilde", "Auml",   "Aring",  "AElig",  "Ccedil", "Egrave", "Eacute", "Ecirc",  "Euml",
+    "Igrave", "Iacute", "Icirc",  "Iuml",   "ETH",    "Ntilde", "Ograve", "Oacute", "Ocirc",  "Otilde", "Ouml",
+    "times",  "Oslash", "Ugrave", "Uacute", "Ucirc",  "Uuml",   "Yacute", "THORN",  "szlig",
+};
+
+// Windows-1252's characters for the numeric references 128 to 159, as
+// browsers read them (&#151; is an em dash); 0: none.
+constexpr char16_t kWindows1252[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
+};
+
+// The Latin-1 character a name stands for (0: none): "eacute" is the
+// lowercase of "Eacute".
+char32_t latin1_reference(std::string_view name) {
+  for (std::size_t k = 0; k < std::size(kLatin1); ++k) {
+    const std::string_view n = kLatin1[k];
+    if (n == name) return static_cast<char32_t>(0xA0 + k);
+    const bool letter = k >= 32 && n != "times" && n != "szlig";  // (U+00D7 and U+00DF have no lowercase pair)
+    if (!letter || n.size() != name.size() || name.empty()) continue;
+    bool same = true;  // the name in lowercase: the first letter, and "AElig"/"ETH"/"THORN" whole
+    for (std::size_t c = 0; c < n.size() && same; ++c) {
+      const bool upper_in_name = n[c] >= 'A' && n[c] <= 'Z';
+      same = name[c] == (upper_in_name ? static_cast<char>(n[c] + 32) : n[c]);
+    }
+    if (same) return static_cast<char32_t>(0xC0 + 0x20 + (k - 32));
+  }
+  return 0;
+}
 
 // The character a reference at html[pos] ('&') stands for, and where the
 // reference ends; 0 when it is not a reference this reader knows.
 char32_t character_reference(std::string_view html, std::size_t pos, std::size_t& end) {
-  const std::size_t semicolon = html.find(';', pos + 1);
-  if (semicolon == std::string_view::npos || semicolon - pos > 12) return 0;
-  const std::string_view body = html.substr(pos + 1, semicolon - pos - 1);
-  end = semicolon + 1;
-  if (body.size() >= 2 && body[0] == '#') {
-    const bool hex = body[1] == 'x' || body[1] == 'X';
+  if (pos + 2 < html.size() && html[pos + 1] == '#') {
+    // Numeric: decimal or hex digits, the ';' optional (as browsers read "&#151 ").
+    const bool hex = html[pos + 2] == 'x' || html[pos + 2] == 'X';
+    std::size_t at = pos + (hex ? 3 : 2);
+    const std::size_t first = at;
     std::uint32_t value = 0;
-    const std::string_view digits = body.substr(hex ? 2 : 1);
-    if (digits.empty()) return 0;
-    for (const char d : digits) {
+    for (; at < html.size() && at - first < 8; ++at) {
+      const char d = html[at];
       int v = -1;
       if (d >= '0' && d <= '9') v = d - '0';
       else if (hex && d >= 'a' && d <= 'f') v = d - 'a' + 10;
       else if (hex && d >= 'A' && d <= 'F') v = d - 'A' + 10;
-      if (v < 0) return 0;
+      if (v < 0) break;
       value = value * (hex ? 16u : 10u) + static_cast<std::uint32_t>(v);
-      if (value > 0x10FFFF) return utf8::kReplacement;
     }
-    if (value == 0 || (value >= 0xD800 && value <= 0xDFFF)) return utf8::kReplacement;
+    if (at == first) return 0;
+    end = at < html.size() && html[at] == ';' ? at + 1 : at;
+    if (value >= 0x80 && value <= 0x9F && kWindows1252[value - 0x80] != 0) return kWindows1252[value - 0x80];
+    if (value == 0 || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) return utf8::kReplacement;
     return value;
   }
+  const std::size_t semicolon = html.find(';', pos + 1);
+  if (semicolon == std::string_view::npos || semicolon - pos > 12) return 0;
+  const std::string_view body = html.substr(pos + 1, semicolon - pos - 1);
+  end = semicolon + 1;
   for (const NamedReference& r : kNamed) {
     if (r.name == body) return r.code_point;
   }
-  return 0;
+  return latin1_reference(body);
 }
 
 }  // namespace
@@ -212,7 +271,7 @@ HtmlText html_text(std::string_view html) {
       if (tag) {
         std::size_t name_end = 0;
         const std::string name = lower_name(html, pos + (closing ? 2 : 1), name_end);
-        const std::size_t gt = html.find('>', pos);
+        const std::size_t gt = tag_end(html, pos);
         const std::size_t after = gt == std::string_view::npos ? html.size() : gt + 1;
         const bool self_closing = gt != std::string_view::npos && gt > 0 && html[gt - 1] == '/';
         if (!closing && is_raw_text(name)) {

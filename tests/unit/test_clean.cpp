@@ -364,6 +364,27 @@ TEST_CASE("clean: HTML references and white space: the text is what a browser sh
   CHECK(r.sentences[1].text == "&bogus; stays as written, \xEF\xBF\xBD and \xEF\xBF\xBD become U+FFFD.");
   CHECK(html.substr(r.sentences[0].span.byte_start, 4) == "Caf&");
   CHECK(html.substr(r.sentences[0].span.byte_end - 1, 1) == ".");
+  // Every Latin-1 name in either case, Windows-1252's meaning of &#128;-&#159;,
+  // and a numeric reference without its ';', as browsers read them.
+  const Result latin = run(
+      "<p>Ra&iuml;ses in S&atilde;o Paulo, &AElig;sop and &aelig;, &thorn;orn &divide; &frac34;, "
+      "Clean Air &#151 Cool Planet &#8212 &#x2019;s.</p>",
+      options);
+  REQUIRE(latin.sentences.size() == 1);
+  CHECK(latin.sentences[0].text ==
+        "Ra\xC3\xAFses in S\xC3\xA3o Paulo, \xC3\x86sop and \xC3\xA6, \xC3\xBEorn \xC3\xB7 \xC2\xBE, "
+        "Clean Air \xE2\x80\x94 Cool Planet \xE2\x80\x94 \xE2\x80\x99s.");
+}
+
+TEST_CASE("clean: a '>' inside a quoted attribute value does not end the tag") {
+  // A link whose script handler holds markup: a browser reads the whole tag.
+  const std::string html =
+      "<html><body><p>The council <a href=\"/fcc\" onmouseover=\"show('<b>FCC</b> inquiry');\" "
+      "onmouseout='hide(\">\")'>approved</a> a new bridge over the river on Monday, ending years of debate.</p>"
+      "</body></html>";
+  const Result r = run(html);
+  REQUIRE(r.sentences.size() == 1);
+  CHECK(r.sentences[0].text == "The council approved a new bridge over the river on Monday, ending years of debate.");
 }
 
 // A regression pin on the fitted models (core/src/block_model.hpp): a refit
