@@ -1358,10 +1358,7 @@ std::optional<std::size_t> classify(std::string_view text, std::vector<Block>& b
     return title_only(blocks);
   }
   // (Never: the HTML reader gives every element with text a reason and a level.)
-  if (page != nullptr && (page->forced.size() != page->block_start.size() ||
-                          page->heading.size() != page->block_start.size() || page->block_start.empty())) {
-    page = nullptr;
-  }
+  if (page != nullptr && !page->complete()) page = nullptr;
   LanguageDetector local;
   Classifier c{text, blocks, {}, std::nullopt, "und", page, detector != nullptr ? detector : &local};
   c.measure();

@@ -42,6 +42,10 @@ struct HtmlText {
   // The element whose text holds byte `at` of `text` (split_blocks() may cut
   // an element's lines into several blocks, never join two elements).
   [[nodiscard]] std::size_t element_at(std::size_t at) const;
+  // Every element has its reason and level (what element_at() indexes).
+  [[nodiscard]] bool complete() const {
+    return !block_start.empty() && forced.size() == block_start.size() && heading.size() == block_start.size();
+  }
 };
 [[nodiscard]] HtmlText html_text(std::string_view html);
 

@@ -91,7 +91,7 @@ Outcome summarize_text(std::string_view text, const Options& options, const Sent
   doc.title_block = classify_blocks_with(text, doc.blocks, options.clean, options.language, &detector,
                                          page, cleaning, nullptr);
   std::vector<std::uint8_t> html_headings;  // per block, the level of the <h1>-<h6> it is in
-  if (page != nullptr && page->heading.size() == page->block_start.size() && !page->block_start.empty()) {
+  if (page != nullptr && page->complete()) {
     html_headings.reserve(doc.blocks.size());
     for (const Block& b : doc.blocks) html_headings.push_back(page->heading[page->element_at(b.span.byte_start)]);
     doc.html_headings = &html_headings;
