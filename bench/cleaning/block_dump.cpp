@@ -14,9 +14,7 @@
 // adds each block's text ("x") and, for HTML, the reason its element implies
 // ("el": "navigation" for a block inside <nav>..., "none").
 // `--models` replaces the built-in models (core/src/block_model.hpp) by
-// {"title": model, "body": model}, each {"base": b, "threshold": t, "trees":
-// [{"feature": [7], "threshold": [7], "leaf": [8]}...]} in BlockTree's integer
-// units (either may be left out) — bench/cleaning/train.mjs uses it for
+// the JSON models_json.hpp reads — bench/cleaning/train.mjs uses it for
 // cross-validation.
 #include <charconv>
 #include <cstdint>
@@ -32,6 +30,7 @@
 #include "blocks.hpp"
 #include "clean.hpp"
 #include "language.hpp"
+#include "models_json.hpp"
 #include "noise_html.hpp"
 #include "offsets.hpp"
 
@@ -53,41 +52,15 @@ int fail(const std::string& message) {
 
 }  // namespace
 
-bool read_model(const nlohmann::json& j, precis::BlockModel& model, std::vector<precis::BlockTree>& storage) {
-  if (!j.is_object() || !j.contains("trees") || !j["trees"].is_array()) return false;
-  storage.clear();
-  for (const nlohmann::json& t : j["trees"]) {
-    precis::BlockTree tree{};
-    if (t["feature"].size() != 7 || t["threshold"].size() != 7 || t["leaf"].size() != 8) return false;
-    for (std::size_t k = 0; k < 7; ++k) {
-      const std::size_t feature = t["feature"][k].get<std::size_t>();
-      if (feature >= precis::kBlockFeatureCount) return false;
-      tree.feature[k] = static_cast<std::uint8_t>(feature);
-      tree.threshold[k] = t["threshold"][k].get<std::uint16_t>();
-    }
-    for (std::size_t k = 0; k < 8; ++k) tree.leaf[k] = t["leaf"][k].get<std::int16_t>();
-    storage.push_back(tree);
-  }
-  model.base = j.value("base", 0.0f);
-  model.threshold = j.value("threshold", 0.0f);
-  model.trees = storage;
-  return true;
-}
-
 int main(int argc, char** argv) {
   precis::CleaningModels models = precis::kCleaningModels;
-  std::vector<precis::BlockTree> title_trees, body_trees;
+  precis::bench::CleaningModelStorage storage;
   std::string stage = "body";
   bool with_text = false;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--models" && i + 1 < argc) {
-      std::ifstream in(argv[++i]);
-      std::stringstream buffer;
-      buffer << in.rdbuf();
-      const nlohmann::json j = nlohmann::json::parse(buffer.str(), nullptr, false);
-      if (j.is_discarded() || (j.contains("title") && !read_model(j["title"], models.title, title_trees)) ||
-          (j.contains("body") && !read_model(j["body"], models.body, body_trees))) {
+      if (!precis::bench::read_cleaning_models(argv[++i], models, storage)) {
         return fail(std::string("bad models file ") + argv[i]);
       }
     } else if (a == "--features" && i + 1 < argc) {

@@ -4,9 +4,10 @@
 // them.
 //
 //   cmake -S . -B build/bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DPRECIS_BUILD_BENCH=ON
-//   cmake --build build/bench --target precis_blocks precis
-//   node bench/cleaning/train.mjs [--tool build/bench/precis_blocks] [--precis build/bench/precis]
-//        [--write] [--no-cv]
+//   cmake --build build/bench --target precis_blocks
+//   cmake --build --preset native             # build/native/precis_features
+//   node bench/cleaning/train.mjs [--tool build/bench/precis_blocks] [--features build/native/precis_features]
+//        [--write] [--no-cv] [--rounds-table 20,40,60,100,150]
 //
 // Data: every page of ../shared/data/pages (paste.txt) and the labelled
 // pastes of tests/corpus/noisy.
@@ -28,21 +29,23 @@
 // Everything is deterministic (fixed folds, no sampling, fixed rounds,
 // numbers rounded to 5 decimals), so the same data gives the same file.
 //
-// Cross-validation, with out-of-fold decisions made by the core's own
-// decision code (precis_blocks --models <the fold's models>):
+// Cross-validation, with out-of-fold decisions and summaries made by the
+// core itself (precis_blocks --models and precis_features --cleaning-models
+// with the fold's models):
 //   - 5 folds by page, fixed by a hash (FNV-1a) of "<set>/<id>";
 //   - leave one set out: trained on the other sets (the sets differ a lot:
 //     years, sites, what their annotators called the body).
-// For each: in-body rate and all-body pages of 3-sentence summaries of the
-// confident body (precis with cleaning off on the kept title and body blocks
-// but not the doubtful ones, which the core's summaries weigh down: so the
-// summary sees the fold's decisions), body sentences kept (doubtful body
-// too), body precision/recall by block (kept vs removed), and the title found. The noisy corpus is always
-// in training, never scored here (bench/noise.mjs and tests/unit/test_clean.cpp
-// score it).
+// For each: in-body rate and all-body pages of the 3-sentence summaries of
+// the pastes (as the CLI makes them, doubtful body weighed down), agreement
+// with the summary of the annotated body (bench/pages.mjs's `agree`), body
+// sentences kept (doubtful body too), body precision/recall by block (kept vs
+// removed), and the title found. The noisy corpus is always in training,
+// never scored here (bench/noise.mjs and tests/unit/test_clean.cpp score it).
 //
 // --write regenerates core/src/block_model.hpp from the fit on all data,
-// with the cross-validated numbers in its header.
+// with the cross-validated numbers in its header. --rounds-table N,M,...
+// prints instead the 5-fold numbers of the body model cut after N, M, ...
+// trees (how BODY_TREES.rounds was chosen; writes nothing).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -51,7 +54,8 @@ import { join, resolve } from 'node:path';
 import { flag, opt, root } from '../cli.mjs';
 import { fnv1a } from '../quality/baselines.mjs';
 import { corpusPages } from '../noise.mjs';
-import { bodyIndex, bodySentences, goldBody, inBody, loadPages, normalize, readPaste, runBatch } from '../pages.mjs';
+import { bodyIndex, bodySentences, bodySummaries, goldBody, inBody, loadPages, normalize, readPaste, runBatch, summaryTokens } from '../pages.mjs';
+import { rougeN } from '../quality/rouge.mjs';
 import { fitTrees } from './gbdt.mjs';
 
 const FOLDS = 5;
@@ -154,12 +158,13 @@ export function keptText(page, decided, kinds = ['body', 'doubtful']) {
   return parts.join('\n\n') + '\n';
 }
 
-export async function scoreDecisions(precis, pages, decided) {
-  const c = { tp: 0, fp: 0, fn: 0, present: 0, kept: 0, selected: 0, inBody: 0, allBody: 0, titled: 0, titleFound: 0 };
-  const texts = pages.map((p, i) => keptText(p, decided[i]));
-  // The summary reads the confident body (the core's summaries weigh doubtful body down, by its probability).
-  const confident = pages.map((p, i) => keptText(p, decided[i], ['body']));
-  const outs = await runBatch(precis, confident.map((text) => ({ text, options: { sentences: 3, keywords: 0, clean: false } })));
+/**
+ * Scores a held-out set: `decided` (precis_blocks's decisions, per page) and `outs` (the core's 3-sentence
+ * summaries of the same pastes, per page), both made with the models fitted without these pages;
+ * `references` are the summaries of the annotated bodies (by page key).
+ */
+export function scoreDecisions(pages, decided, outs, references) {
+  const c = { tp: 0, fp: 0, fn: 0, present: 0, kept: 0, selected: 0, inBody: 0, allBody: 0, agree: 0, titled: 0, titleFound: 0 };
   pages.forEach((p, i) => {
     for (const b of decided[i].blocks) {
       if (b.kind === 'title') continue;
@@ -170,15 +175,17 @@ export async function scoreDecisions(precis, pages, decided) {
       else if (kept) c.fp++;
     }
     const inputNorm = normalize(p.text);
-    const keptNorm = normalize(texts[i]);
+    const keptNorm = normalize(keptText(p, decided[i]));
     const present = bodySentences(p.body).filter((s) => inputNorm.includes(s));
     c.present += present.length;
     c.kept += present.filter((s) => keptNorm.includes(s)).length;
+    if (outs[i].error) throw new Error(`${p.key}: ${JSON.stringify(outs[i].error)}`);
     const sel = outs[i].sentences.filter((s) => s.selected);
     const good = sel.filter((s) => inBody(s.text, p.index)).length;
     c.selected += sel.length;
     c.inBody += good;
     c.allBody += sel.length > 0 && good === sel.length ? 1 : 0;
+    c.agree += rougeN(references.get(p.key), summaryTokens(outs[i]), 1).fmeasure;
     if (p.titleNorm) {
       c.titled++;
       const t = decided[i].blocks.find((b) => b.kind === 'title');
@@ -190,6 +197,7 @@ export async function scoreDecisions(precis, pages, decided) {
     pages: pages.length,
     inBody3: c.inBody / c.selected,
     allBody3: c.allBody / pages.length,
+    agree: c.agree / pages.length,
     kept: c.kept / c.present,
     bodyP: c.tp / (c.tp + c.fp),
     bodyR: c.tp / (c.tp + c.fn),
@@ -197,7 +205,7 @@ export async function scoreDecisions(precis, pages, decided) {
   };
 }
 
-const MEASURES = [['in-body k=3', 'inBody3'], ['all-body k=3', 'allBody3'], ['body kept', 'kept'], ['body P (blocks)', 'bodyP'], ['body R (blocks)', 'bodyR'], ['title found', 'title']];
+const MEASURES = [['in-body k=3', 'inBody3'], ['all-body k=3', 'allBody3'], ['agree', 'agree'], ['body kept', 'kept'], ['body P (blocks)', 'bodyP'], ['body R (blocks)', 'bodyR'], ['title found', 'title']];
 const pct = (x) => (100 * x).toFixed(1) + '%';
 
 // ------------------------------------------------------------ fitting
@@ -206,15 +214,41 @@ function exportModel(fitted, threshold) {
 }
 
 /** Fits both models on `train` (pages and labelled pastes); the body model reads features made with the fitted title model. */
-async function fitModels(tool, train, titleDump, tmp) {
+async function fitModels(tool, train, titleDump, tmp, bodyTrees = BODY_TREES) {
   const titleData = train.flatMap((p) => titleRows(p, titleDump.get(p.key)));
   const title = exportModel(fitTrees(titleData, titleDump.names.length, TITLE_TREES), 0);
   const file = join(tmp, 'title.json');
   writeFileSync(file, JSON.stringify({ title }));
   const bodyDump = await runTool(tool, train, { models: file, features: 'body' });
   const bodyData = train.flatMap((p, i) => bodyRows(p, bodyDump.pages[i], bodyDump.names));
-  const body = exportModel(fitTrees(bodyData, bodyDump.names.length, BODY_TREES), 0);
+  const body = exportModel(fitTrees(bodyData, bodyDump.names.length, bodyTrees), 0);
   return { title, body, counts: { titleRows: titleData.length, bodyRows: bodyData.length } };
+}
+
+/**
+ * --rounds-table: the 5-fold cross-validation of the body model at each number of trees in `counts` (one fit
+ * per fold of the most trees, cut after each count: boosting adds trees in order), judged like the CV above.
+ */
+async function roundsTable(tool, features, pages, all, dump, references, counts, tmp) {
+  const most = Math.max(...counts);
+  const test = [], decided = new Map(counts.map((n) => [n, []])), outs = new Map(counts.map((n) => [n, []]));
+  for (let k = 0; k < FOLDS; k++) {
+    const fold = pages.filter((p) => p.fold === k);
+    const { title, body } = await fitModels(tool, all.filter((p) => !fold.includes(p)), dump, tmp, { ...BODY_TREES, rounds: most });
+    test.push(...fold);
+    for (const n of counts) {
+      const models = { title, body: { ...body, trees: body.trees.slice(0, n) } };
+      decided.get(n).push(...(await decide(tool, fold, models, tmp)));
+      outs.get(n).push(...(await summarize(features, fold, models, tmp)));
+    }
+    console.error(`train: fold ${k + 1}/${FOLDS}`);
+  }
+  console.log(`| body trees (${FOLDS} folds by page) | ${MEASURES.map((m) => m[0]).join(' | ')} |`);
+  console.log(`|---|${MEASURES.map(() => '---').join('|')}|`);
+  for (const n of counts) {
+    const s = scoreDecisions(test, decided.get(n), outs.get(n), references);
+    console.log(`| ${n}${n === BODY_TREES.rounds ? ' (built)' : ''} | ${MEASURES.map(([, key]) => pct(s[key])).join(' | ')} |`);
+  }
 }
 
 async function decide(tool, pages, models, tmp) {
@@ -223,13 +257,25 @@ async function decide(tool, pages, models, tmp) {
   return (await runTool(tool, pages, { models: file, features: 'none' })).pages;
 }
 
+/** The core's 3-sentence summaries of the pages' pastes, cleaned with `models`. */
+async function summarize(features, pages, models, tmp) {
+  const file = join(tmp, 'summary-models.json');
+  writeFileSync(file, JSON.stringify(models));
+  const requests = pages.map((p) => ({ text: p.text, options: { sentences: 3, keywords: 0 } }));
+  return runBatch(features, requests, { args: ['--cleaning-models', file] });
+}
+
 // ------------------------------------------------------------ main
 async function main() {
   const tool = resolve(root, opt('--tool', 'build/bench/precis_blocks'));
-  const precis = resolve(root, opt('--precis', 'build/bench/precis'));
-  for (const [what, path] of [['precis_blocks', tool], ['precis', precis]]) {
+  const features = resolve(root, opt('--features', 'build/native/precis_features'));
+  const builds = {
+    precis_blocks: 'cmake -S . -B build/bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DPRECIS_BUILD_BENCH=ON && cmake --build build/bench --target precis_blocks',
+    precis_features: 'cmake --build --preset native',
+  };
+  for (const [what, path] of [['precis_blocks', tool], ['precis_features', features]]) {
     if (!existsSync(path)) {
-      console.error(`train: no ${what} at ${path} (build: cmake -S . -B build/bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DPRECIS_BUILD_BENCH=ON && cmake --build build/bench --target precis_blocks precis)`);
+      console.error(`train: no ${what} at ${path} (build: ${builds[what]})`);
       process.exit(2);
     }
   }
@@ -242,23 +288,40 @@ async function main() {
   const tmp = mkdtempSync(join(tmpdir(), 'precis-train-'));
   const results = [];
   try {
+    const references = new Map();
+    if (!flag('--no-cv') || opt('--rounds-table', null)) {
+      (await bodySummaries(features, pages, [])).forEach((o, i) => references.set(pages[i].key, summaryTokens(o)));
+    }
+    const rounds = opt('--rounds-table', null);
+    if (rounds) {
+      const counts = rounds.split(',').map(Number);
+      if (!counts.length || counts.some((n) => !Number.isInteger(n) || n < 1 || n > 1000)) {
+        console.error(`train: --rounds-table: numbers of trees from 1 to 1000, comma-separated, not '${rounds}'`);
+        process.exit(2);
+      }
+      await roundsTable(tool, features, pages, all, dump, references, counts, tmp);
+      return;
+    }
     if (!flag('--no-cv')) {
       const heldOut = async (test) => {
-        const models = await fitModels(tool, all.filter((p) => !test.includes(p)), dump, tmp);
-        return decide(tool, test, models, tmp);
+        const { title, body } = await fitModels(tool, all.filter((p) => !test.includes(p)), dump, tmp);
+        return { decided: await decide(tool, test, { title, body }, tmp), outs: await summarize(features, test, { title, body }, tmp) };
       };
-      // k-fold by page: the union of the out-of-fold decisions is scored once.
-      const test = [], decided = [];
+      // k-fold by page: the union of the out-of-fold decisions and summaries is scored once.
+      const test = [], decided = [], outs = [];
       for (let k = 0; k < FOLDS; k++) {
         const fold = pages.filter((p) => p.fold === k);
+        const r = await heldOut(fold);
         test.push(...fold);
-        decided.push(...(await heldOut(fold)));
+        decided.push(...r.decided);
+        outs.push(...r.outs);
         console.error(`train: fold ${k + 1}/${FOLDS}`);
       }
-      results.push([`${FOLDS} folds by page`, await scoreDecisions(precis, test, decided)]);
+      results.push([`${FOLDS} folds by page`, scoreDecisions(test, decided, outs, references)]);
       for (const set of [...new Set(pages.map((p) => p.set))]) {
         const fold = pages.filter((p) => p.set === set);
-        results.push([`set ${set}`, await scoreDecisions(precis, fold, await heldOut(fold))]);
+        const r = await heldOut(fold);
+        results.push([`set ${set}`, scoreDecisions(fold, r.decided, r.outs, references)]);
         console.error(`train: held out ${set}`);
       }
       const loso = results.slice(1).map((r) => r[1]);
@@ -319,7 +382,7 @@ function modelFile(models, names, results, pageCount, noisyCount) {
 // title) and the ${noisyCount} labelled pastes of tests/corpus/noisy.
 // Boosted trees of depth 3: title ${models.title.trees.length} trees, body ${models.body.trees.length} trees.
 ${wrap(`Features (index: name): ${names.map((n, j) => `${j} ${n}`).join(', ')}.`)}
-// Cross-validated (summaries of 3 sentences of the confident body; kept: body and doubtful body):
+// Cross-validated (the core's 3-sentence summaries, the fold's models; kept: body and doubtful body):
 ${cv.join('\n')}
 #pragma once
 

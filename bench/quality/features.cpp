@@ -11,7 +11,9 @@
 // how doubtful body weighs sentences; --removal-odds N removes the blocks the
 // body model gives at least N to 1 odds of noise (kRemovalLogOdds = -ln N),
 // --context-removal-odds N those of them the rules marked from context
-// (kContextRemovalLogOdds) (bench/cleaning/weights.mjs).
+// (kContextRemovalLogOdds) (bench/cleaning/weights.mjs). --cleaning-models
+// FILE replaces the fitted cleaning models by a fold's (the JSON
+// bench/cleaning/models_json.hpp reads; bench/cleaning/train.mjs).
 // --names prints the feature names.
 #include <cmath>
 #include <cstdlib>
@@ -24,6 +26,7 @@
 #include <nlohmann/json.hpp>
 
 #include "json.hpp"
+#include "../cleaning/models_json.hpp"
 #include "pipeline.hpp"
 
 namespace {
@@ -84,6 +87,7 @@ int main(int argc, char** argv) {
   precis::SentenceModel model = precis::kSentenceModel;
   precis::CleaningModels cleaning = precis::kCleaningModels;
   ModelStorage storage;
+  precis::bench::CleaningModelStorage cleaning_storage;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--model" && i + 1 < argc) {
@@ -96,6 +100,10 @@ int main(int argc, char** argv) {
       const float odds = number(arg, argv[++i], 1000);
       if (odds < 1) fail(arg + ": a number from 1 to 1000, not '" + std::string(argv[i]) + "'");
       (arg == "--removal-odds" ? cleaning.removal : cleaning.context_removal) = -std::log(odds);
+    } else if (arg == "--cleaning-models" && i + 1 < argc) {
+      if (!precis::bench::read_cleaning_models(argv[++i], cleaning, cleaning_storage)) {
+        fail(arg + ": cannot read cleaning models from '" + std::string(argv[i]) + "'");
+      }
     } else if (arg == "--body-power" && i + 1 < argc) {
       cleaning.body_power = number(arg, argv[++i], 100);
     } else if (arg == "--names") {
@@ -106,7 +114,7 @@ int main(int argc, char** argv) {
     } else {
       fail(
           "usage: precis_features [--model FILE] [--unfinished W] [--doubtful W] [--removal-odds N] "
-          "[--context-removal-odds N] [--body-power K] [--names] < requests.jsonl");
+          "[--context-removal-odds N] [--body-power K] [--cleaning-models FILE] [--names] < requests.jsonl");
     }
   }
   std::ios::sync_with_stdio(false);
