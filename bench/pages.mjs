@@ -175,6 +175,22 @@ export async function runBatch(precis, requests, { chunk = 100, width = 2, args 
 }
 
 // ------------------------------------------------------------ measures of one page
+/**
+ * Where a summary's chosen sentences come from: how many were chosen, those found in the body (`index`:
+ * bodyIndex()), whether all were (an empty summary is not all-body), and the text of the others.
+ */
+export function summaryPicks(out, index) {
+  const selected = out.sentences.filter((s) => s.selected);
+  const off = selected.filter((s) => !inBody(s.text, index)).map((s) => s.text);
+  return { selected: selected.length, inBody: selected.length - off.length, allBody: selected.length > 0 && off.length === 0, off };
+}
+
+/** Whether a title precis found and the page's normalized JSON title contain one another. */
+export function titleMatches(titleNorm, found) {
+  const n = found ? normalize(found) : '';
+  return n !== '' && (titleNorm.includes(n) || n.includes(titleNorm));
+}
+
 function lineLabels(paste, index, out) {
   const removed = (out.removed ?? []).map((r) => [r.byteStart, r.byteEnd]).sort((a, b) => a[0] - b[0]);
   const title = out.title ? [out.title.byteStart, out.title.byteEnd] : null;
@@ -206,12 +222,11 @@ function measurePage(page, input, kind, outputs, reference) {
   const m = { id: page.id, set: page.set, lang: page.lang };
   for (const [k, out] of Object.entries(outputs)) {
     if (out.error) throw new Error(`${page.set}/${page.id}: ${JSON.stringify(out.error)}`);
-    const selected = out.sentences.filter((s) => s.selected);
-    const off = selected.filter((s) => !inBody(s.text, index));
-    m[`selected${k}`] = selected.length;
-    m[`inBody${k}`] = selected.length - off.length;
-    m[`allBody${k}`] = selected.length > 0 && off.length === 0 ? 1 : 0;
-    m[`off${k}`] = off.map((s) => s.text);
+    const picks = summaryPicks(out, index);
+    m[`selected${k}`] = picks.selected;
+    m[`inBody${k}`] = picks.inBody;
+    m[`allBody${k}`] = picks.allBody ? 1 : 0;
+    m[`off${k}`] = picks.off;
   }
   const out = outputs[3];
   m.agree = rougeN(summaryTokens(reference), summaryTokens(out), 1).fmeasure;
@@ -219,11 +234,7 @@ function measurePage(page, input, kind, outputs, reference) {
   const present = bodySentences(page.body).filter((s) => inputNorm.includes(s));
   m.bodySentences = present.length;
   m.kept = present.filter((s) => kept.includes(s)).length;
-  if (page.title) {
-    const t = normalize(page.title);
-    const p = out.title ? normalize(out.title.text) : '';
-    m.titleFound = p && (t.includes(p) || p.includes(t)) ? 1 : 0;
-  }
+  if (page.title) m.titleFound = titleMatches(normalize(page.title), out.title?.text) ? 1 : 0;
   m.title = out.title ? out.title.text : null;
   if (kind === 'paste') {
     const lines = lineLabels(input, index, out);

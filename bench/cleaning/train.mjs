@@ -54,7 +54,7 @@ import { join, resolve } from 'node:path';
 import { flag, opt, root } from '../cli.mjs';
 import { fnv1a } from '../quality/baselines.mjs';
 import { corpusPages } from '../noise.mjs';
-import { bodyIndex, bodySentences, bodySummaries, goldBody, inBody, loadPages, normalize, readPaste, runBatch, summaryTokens } from '../pages.mjs';
+import { bodyIndex, bodySentences, bodySummaries, goldBody, loadPages, normalize, readPaste, runBatch, summaryPicks, summaryTokens, titleMatches } from '../pages.mjs';
 import { rougeN } from '../quality/rouge.mjs';
 import { fitTrees } from './gbdt.mjs';
 
@@ -186,17 +186,15 @@ export function scoreDecisions(pages, decided, outs, references) {
     c.present += present.length;
     c.kept += present.filter((s) => keptNorm.includes(s)).length;
     if (outs[i].error) throw new Error(`${p.key}: ${JSON.stringify(outs[i].error)}`);
-    const sel = outs[i].sentences.filter((s) => s.selected);
-    const good = sel.filter((s) => inBody(s.text, p.index)).length;
-    c.selected += sel.length;
-    c.inBody += good;
-    c.allBody += sel.length > 0 && good === sel.length ? 1 : 0;
+    const picks = summaryPicks(outs[i], p.index);
+    c.selected += picks.selected;
+    c.inBody += picks.inBody;
+    c.allBody += picks.allBody ? 1 : 0;
     c.agree += rougeN(references.get(p.key), summaryTokens(outs[i]), 1).fmeasure;
     if (p.titleNorm) {
       c.titled++;
       const t = decided[i].blocks.find((b) => b.kind === 'title');
-      const n = t ? normalize(blockText(p, t)) : '';
-      if (n && (p.titleNorm.includes(n) || n.includes(p.titleNorm))) c.titleFound++;
+      if (titleMatches(p.titleNorm, t && blockText(p, t))) c.titleFound++;
     }
   });
   return {
@@ -231,44 +229,53 @@ async function fitModels(tool, train, titleDump, tmp, bodyTrees = BODY_TREES) {
   return { title, body, counts: { titleRows: titleData.length, bodyRows: bodyData.length } };
 }
 
+/** Writes `models` ({title, body}) where precis_blocks and precis_features read them; returns the file. */
+function writeModels(models, tmp) {
+  const file = join(tmp, 'models.json');
+  writeFileSync(file, JSON.stringify(models));
+  return file;
+}
+
+async function decide(tool, pages, modelsFile) {
+  return (await runTool(tool, pages, { models: modelsFile, features: 'none' })).pages;
+}
+
+/** The core's 3-sentence summaries of the pages' pastes, cleaned with the models of `modelsFile`. */
+async function summarize(features, pages, modelsFile) {
+  const requests = pages.map((p) => ({ text: p.text, options: { sentences: 3, keywords: 0 } }));
+  return runBatch(features, requests, { args: ['--cleaning-models', modelsFile] });
+}
+
 /**
- * --rounds-table: the 5-fold cross-validation of the body model at each number of trees in `counts` (one fit
- * per fold of the most trees, cut after each count: boosting adds trees in order), judged like the CV above.
+ * Fits the models without `test` (the body model with the most trees of `counts`) and, for each count, makes
+ * the held-out decisions and summaries of `test` with the body model cut after that many trees (boosting adds
+ * trees in order). Resolves to a Map count -> {decided, outs}.
  */
-async function roundsTable(tool, features, pages, all, dump, references, counts, tmp) {
-  const most = Math.max(...counts);
-  const test = [], decided = new Map(counts.map((n) => [n, []])), outs = new Map(counts.map((n) => [n, []]));
+async function heldOut(run, test, counts) {
+  const train = run.all.filter((p) => !test.includes(p));
+  const { title, body } = await fitModels(run.tool, train, run.dump, run.tmp, { ...BODY_TREES, rounds: Math.max(...counts) });
+  const out = new Map();
+  for (const n of counts) {
+    const file = writeModels({ title, body: { ...body, trees: body.trees.slice(0, n) } }, run.tmp);
+    out.set(n, { decided: await decide(run.tool, test, file), outs: await summarize(run.features, test, file) });
+  }
+  return out;
+}
+
+/** 5 folds by page at each number of body trees in `counts`: a Map count -> the score of the union of the folds. */
+async function foldScores(run, counts) {
+  const test = [], parts = new Map(counts.map((n) => [n, { decided: [], outs: [] }]));
   for (let k = 0; k < FOLDS; k++) {
-    const fold = pages.filter((p) => p.fold === k);
-    const { title, body } = await fitModels(tool, all.filter((p) => !fold.includes(p)), dump, tmp, { ...BODY_TREES, rounds: most });
+    const fold = run.pages.filter((p) => p.fold === k);
+    const r = await heldOut(run, fold, counts);
     test.push(...fold);
     for (const n of counts) {
-      const models = { title, body: { ...body, trees: body.trees.slice(0, n) } };
-      decided.get(n).push(...(await decide(tool, fold, models, tmp)));
-      outs.get(n).push(...(await summarize(features, fold, models, tmp)));
+      parts.get(n).decided.push(...r.get(n).decided);
+      parts.get(n).outs.push(...r.get(n).outs);
     }
     console.error(`train: fold ${k + 1}/${FOLDS}`);
   }
-  console.log(`| body trees (${FOLDS} folds by page) | ${MEASURES.map((m) => m[0]).join(' | ')} |`);
-  console.log(`|---|${MEASURES.map(() => '---').join('|')}|`);
-  for (const n of counts) {
-    const s = scoreDecisions(test, decided.get(n), outs.get(n), references);
-    console.log(`| ${n}${n === BODY_TREES.rounds ? ' (built)' : ''} | ${MEASURES.map(([, key]) => pct(s[key])).join(' | ')} |`);
-  }
-}
-
-async function decide(tool, pages, models, tmp) {
-  const file = join(tmp, 'models.json');
-  writeFileSync(file, JSON.stringify(models));
-  return (await runTool(tool, pages, { models: file, features: 'none' })).pages;
-}
-
-/** The core's 3-sentence summaries of the pages' pastes, cleaned with `models`. */
-async function summarize(features, pages, models, tmp) {
-  const file = join(tmp, 'summary-models.json');
-  writeFileSync(file, JSON.stringify(models));
-  const requests = pages.map((p) => ({ text: p.text, options: { sentences: 3, keywords: 0 } }));
-  return runBatch(features, requests, { args: ['--cleaning-models', file] });
+  return new Map(counts.map((n) => [n, scoreDecisions(test, parts.get(n).decided, parts.get(n).outs, run.references)]));
 }
 
 // ------------------------------------------------------------ main
@@ -295,38 +302,32 @@ async function main() {
   const results = [];
   try {
     const references = new Map();
-    if (!flag('--no-cv') || opt('--rounds-table', null)) {
+    const run = { tool, features, pages, all, dump, tmp, references };
+    const rounds = opt('--rounds-table', null);
+    if (!flag('--no-cv') || rounds) {
       (await bodySummaries(features, pages, [])).forEach((o, i) => references.set(pages[i].key, summaryTokens(o)));
     }
-    const rounds = opt('--rounds-table', null);
     if (rounds) {
+      // The body model by tree count (5 folds); writes nothing.
       const counts = rounds.split(',').map(Number);
       if (!counts.length || counts.some((n) => !Number.isInteger(n) || n < 1 || n > 1000)) {
         console.error(`train: --rounds-table: numbers of trees from 1 to 1000, comma-separated, not '${rounds}'`);
         process.exit(2);
       }
-      await roundsTable(tool, features, pages, all, dump, references, counts, tmp);
+      const scores = await foldScores(run, counts);
+      console.log(`| body trees (${FOLDS} folds by page) | ${MEASURES.map((m) => m[0]).join(' | ')} |`);
+      console.log(`|---|${MEASURES.map(() => '---').join('|')}|`);
+      for (const n of counts) {
+        console.log(`| ${n}${n === BODY_TREES.rounds ? ' (built)' : ''} | ${MEASURES.map(([, key]) => pct(scores.get(n)[key])).join(' | ')} |`);
+      }
       return;
     }
     if (!flag('--no-cv')) {
-      const heldOut = async (test) => {
-        const { title, body } = await fitModels(tool, all.filter((p) => !test.includes(p)), dump, tmp);
-        return { decided: await decide(tool, test, { title, body }, tmp), outs: await summarize(features, test, { title, body }, tmp) };
-      };
-      // k-fold by page: the union of the out-of-fold decisions and summaries is scored once.
-      const test = [], decided = [], outs = [];
-      for (let k = 0; k < FOLDS; k++) {
-        const fold = pages.filter((p) => p.fold === k);
-        const r = await heldOut(fold);
-        test.push(...fold);
-        decided.push(...r.decided);
-        outs.push(...r.outs);
-        console.error(`train: fold ${k + 1}/${FOLDS}`);
-      }
-      results.push([`${FOLDS} folds by page`, scoreDecisions(test, decided, outs, references)]);
+      const built = BODY_TREES.rounds;
+      results.push([`${FOLDS} folds by page`, (await foldScores(run, [built])).get(built)]);
       for (const set of [...new Set(pages.map((p) => p.set))]) {
         const fold = pages.filter((p) => p.set === set);
-        const r = await heldOut(fold);
+        const r = (await heldOut(run, fold, [built])).get(built);
         results.push([`set ${set}`, scoreDecisions(fold, r.decided, r.outs, references)]);
         console.error(`train: held out ${set}`);
       }

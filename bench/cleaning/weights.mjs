@@ -35,7 +35,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 import { opt, root } from '../cli.mjs';
-import { bodyIndex, bodySentences, bodySummaries, inBody, loadPages, normalize, readPaste, runBatch, summaryTokens } from '../pages.mjs';
+import { bodyIndex, bodySentences, bodySummaries, inBody, loadPages, normalize, readPaste, runBatch, summaryPicks, summaryTokens } from '../pages.mjs';
 import { rougeN } from '../quality/rouge.mjs';
 
 const GRID = [1, 0.8, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1, 0];
@@ -74,11 +74,10 @@ async function measure(args) {
   outs.forEach((o, i) => {
     if (o.error) throw new Error(`${pages[i].set}/${pages[i].id}: ${JSON.stringify(o.error)}`);
     const c = per[pages[i].set];
-    const sel = o.sentences.filter((s) => s.selected);
-    const good = sel.filter((s) => inBody(s.text, indexes[i])).length;
-    c.selected += sel.length;
-    c.inBody += good;
-    c.allBody += sel.length > 0 && good === sel.length ? 1 : 0;
+    const picks = summaryPicks(o, indexes[i]);
+    c.selected += picks.selected;
+    c.inBody += picks.inBody;
+    c.allBody += picks.allBody ? 1 : 0;
     c.pages += 1;
     c.agree += rougeN(references[i], summaryTokens(o), 1).fmeasure;
     const kept = normalize([o.title ?? '', ...o.sentences.map((s) => s.text)].join(' '));
