@@ -30,9 +30,13 @@ export function thresholds(rows, dims, bins = 48) {
 
 // Units of the integers a tree keeps (core/src/block_features.hpp, BlockTree):
 // every feature is in [0, 1]; a threshold is a multiple of 1/32768 (NEVER,
-// above any feature, sends every block left), a leaf a multiple of 1/4096.
+// above any feature, sends every block left), a leaf a multiple of 1/128
+// that fits a signed byte (up to ±127/128 log-odds: boosting spreads a larger
+// step over the following trees, since the scores it fits against are the
+// clamped ones).
 export const THRESHOLD_UNIT = 32768;
-export const LEAF_UNIT = 4096;
+export const LEAF_UNIT = 128;
+export const LEAF_MAX = 127;
 export const NEVER = 65535;
 
 /**
@@ -130,7 +134,7 @@ export function fitTrees(rows, dims, { depth = 3, rounds = 100, rate = 0.1, lamb
         G += g[n];
         H += h[n];
       }
-      const q = Math.max(-32768, Math.min(32767, Math.round((-G / (H + lambda)) * rate * LEAF_UNIT)));
+      const q = Math.max(-LEAF_MAX, Math.min(LEAF_MAX, Math.round((-G / (H + lambda)) * rate * LEAF_UNIT)));
       tree.leaf[k] = q;
       for (const n of idx) score[n] += q / LEAF_UNIT;
     });

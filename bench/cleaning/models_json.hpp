@@ -38,7 +38,11 @@ inline bool read_block_model(const nlohmann::json& j, BlockModel& model, std::ve
       tree.feature[k] = static_cast<std::uint8_t>(feature);
       tree.threshold[k] = t["threshold"][k].get<std::uint16_t>();
     }
-    for (std::size_t k = 0; k < 8; ++k) tree.leaf[k] = t["leaf"][k].get<std::int16_t>();
+    for (std::size_t k = 0; k < 8; ++k) {
+      const int leaf = t["leaf"][k].get<int>();
+      if (leaf < -127 || leaf > 127) return false;
+      tree.leaf[k] = static_cast<std::int8_t>(leaf);
+    }
     storage.push_back(tree);
   }
   model.base = j.value("base", 0.0f);

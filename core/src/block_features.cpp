@@ -19,7 +19,7 @@ constexpr std::array<std::string_view, kBlockFeatureCount> kNames = {
     "RegionShare",    "PreviousWords", "NextWords",     "PreviousGood",   "NextGood",        "PreviousNoise",
     "NextNoise",      "WindowGood",    "WindowNoise",   "RunShare",       "LargestRun",      "RunsBefore",
     "CommentLine",    "CommentsBefore", "ContextRule",   "BeforeTitle",    "AfterTitle",      "TopicOverlap",
-    "TitleOverlap",
+    "TitleOverlap",   "BylineBefore",  "BylineAfter",   "TitleDistance",
 };
 
 // x / (x + half): 0 at 0, 1/2 at `half`, towards 1 for large x.
@@ -318,6 +318,12 @@ std::vector<BlockFeatures> block_features(std::span<const BlockEvidence> blocks)
       }
       x[F::TopicOverlap] = static_cast<float>(shared / static_cast<double>(b.terms.size()));
     }
+    for (std::size_t back = 1; back <= kWindow && back <= i && !good(i - back); ++back) {
+      if (blocks[i - back].rule == NoiseReason::Byline) x[F::BylineBefore] = 1;
+    }
+    for (std::size_t ahead = 1; ahead <= kWindow && i + ahead < n && !good(i + ahead); ++ahead) {
+      if (blocks[i + ahead].rule == NoiseReason::Byline) x[F::BylineAfter] = 1;
+    }
     x[F::CommentLine] = b.comment_line ? 1 : 0;
     x[F::CommentsBefore] = saturate(comments_before, 1);
     if (b.comment_line && i > first_good) comments_before += 1;
@@ -338,6 +344,7 @@ void place_title(std::span<const BlockEvidence> blocks, std::vector<BlockFeature
     x[F::Title] = i == title ? 1 : 0;
     x[F::BeforeTitle] = title < n && i < title ? 1 : 0;
     x[F::AfterTitle] = title < n && i > title ? 1 : 0;
+    x[F::TitleDistance] = title < n && i > title ? static_cast<float>(1.0 / static_cast<double>(i - title)) : 0;
     x[F::TitleOverlap] = 0;
     if (title == n || i == title || blocks[i].terms.empty()) continue;
     const std::vector<std::uint32_t>& title_terms = blocks[title].terms;

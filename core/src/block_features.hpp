@@ -81,6 +81,10 @@ enum class BlockFeature : std::uint8_t {
   // Vocabulary: content terms (word prefixes, CJK bigrams) shared with...
   TopicOverlap,  // ...the other good blocks of the densest region (share of the block's terms)
   TitleOverlap,  // ...the title
+  // The article's top: a standfirst sits between the headline and a byline.
+  BylineBefore,   // a byline or date line among the 3 blocks before, with no good block between
+  BylineAfter,    // ... among the 3 blocks after
+  TitleDistance,  // after the title: 1 / (1 + blocks between them); 0 elsewhere
   kCount
 };
 
@@ -153,15 +157,15 @@ void place_title(std::span<const BlockEvidence> blocks, std::vector<BlockFeature
 // of 8 leaves; the block's score is `base` plus the leaves it reaches, a
 // log-odds. Every feature lies in [0, 1]: a threshold is kept as a multiple
 // of 1/32768 (kNever, above any feature, makes a split that sends every
-// block left) and a leaf as a multiple of 1/4096, so the trees stay small in
-// the wasm and a split is one integer comparison.
+// block left) and a leaf as a multiple of 1/128 in a signed byte, so the
+// trees stay small in the wasm and a split is one integer comparison.
 struct BlockTree {
   static constexpr float kThresholdScale = 32768;
   static constexpr std::uint16_t kNever = 65535;
-  static constexpr double kLeafUnit = 1.0 / 4096;
+  static constexpr double kLeafUnit = 1.0 / 128;
   std::array<std::uint8_t, 7> feature;  // split nodes, breadth first: the children of k are 2k+1, 2k+2
   std::array<std::uint16_t, 7> threshold;
-  std::array<std::int16_t, 8> leaf;
+  std::array<std::int8_t, 8> leaf;
 };
 
 struct BlockModel {
@@ -174,7 +178,7 @@ struct BlockModel {
 // body model kept its block with doubt and it does not end like a sentence (a
 // teaser headline, a menu row, a tag list read as body). Chosen by
 // bench/cleaning/weights.mjs (each set of pages held out in turn).
-inline constexpr float kUnfinishedWeight = 0.2f;
+inline constexpr float kUnfinishedWeight = 0.3f;
 
 // A sentence's score is multiplied by its block's body probability to this
 // power. 1: the probability as it is. bench/cleaning/weights.mjs prints the
@@ -206,7 +210,7 @@ inline constexpr float kContextRemovalLogOdds = -0.6931472f;
 // How much a sentence of doubtful body counts, beside its block's body
 // probability (under one half). Chosen by bench/cleaning/weights.mjs (each
 // set of pages held out in turn).
-inline constexpr float kDoubtfulWeight = 0.6f;
+inline constexpr float kDoubtfulWeight = 0.5f;
 
 // What cleaning's decisions read: which block is the headline, which are body;
 // and how the summary weighs doubtful body.

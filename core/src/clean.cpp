@@ -352,6 +352,36 @@ bool link_label(std::string_view key) {
 
 bool is_colon(char32_t c) { return c == ':' || c == 0xFF1A; }
 
+// A line that opens with the copyright sign, or with "Copyright" and a year
+// or the sign: a rights notice when a year comes among its first words
+// ("© 2019 Beachbody, LLC. All rights reserved."), else a photo credit that
+// leads its caption ("© John Brecher Needle poking skin during ..."). "(c)"
+// numbers list items and is left alone.
+enum class RightsLine : std::uint8_t { None, Notice, Credit };
+
+RightsLine rights_line(std::string_view raw, std::string_view key) {
+  constexpr std::string_view kSign = "\xC2\xA9";  // ©
+  const std::size_t start = scan::skip_space(raw, 0, raw.size());
+  const std::string_view line = raw.substr(start);
+  auto year = [](std::string_view t) {
+    return t.size() == 4 && (t.starts_with("19") || t.starts_with("20")) &&
+           std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  std::size_t index = 0;
+  bool dated = false, second_is_year = false;
+  scan::each_token(key, [&](std::string_view token) {
+    if (year(token)) {
+      dated = true;
+      if (index == 1) second_is_year = true;
+    }
+    return ++index < 4;
+  });
+  const bool sign = line.starts_with(kSign);
+  const bool word = key.starts_with("copyright ") && (second_is_year || line.substr(0, 16).find(kSign) != std::string_view::npos);
+  if (!sign && !word) return RightsLine::None;
+  return dated ? RightsLine::Notice : RightsLine::Credit;
+}
+
 bool is_label_punct(char32_t c) {
   return is_colon(c) || c == '=' || c == ',' || c == '|' || c == '/' || c == 0xFF0F || c == 0xBB ||
          c == 0x203A || c == '>' || c == 0x25B6 || c == '-' || c == 0x2013 || c == 0x2014 || c == 0x3011 ||
@@ -606,6 +636,13 @@ void classify_local(std::string_view raw, std::string_view folded, Features& f) 
     f.reason = NoiseReason::Caption;
     f.caption_marker = true;
     return;
+  }
+  if (w <= L::kCreditedCaptionMaxWords) {
+    const RightsLine rights = rights_line(raw, f.key);
+    if (rights != RightsLine::None) {
+      f.reason = rights == RightsLine::Notice ? NoiseReason::Navigation : NoiseReason::Caption;
+      return;
+    }
   }
 
   // Newsletter prompts.

@@ -147,28 +147,53 @@ TEST_CASE("block features: every value is finite and in [0, 1]") {
   }
 }
 
+TEST_CASE("block features: the article's top: how far after the title, and bylines before and after") {
+  std::vector<BlockEvidence> page = {
+      weak("Menu", 1),
+      weak("Bridge opens", 2),
+      weak("The town's new bridge opens after ten years of debate.", 10),
+      weak("By Jane Doe", 3, NoiseReason::Byline),
+      weak("Updated 3 hours ago", 4, NoiseReason::Byline),
+      good("p1", 40),
+      good("p2", 30),
+      weak("By the way", 3),
+  };
+  page[1].title = true;
+  const std::vector<BlockFeatures> f = block_features(page);
+  CHECK(f[0][F::TitleDistance] == 0);  // before the title
+  CHECK(f[1][F::TitleDistance] == 0);  // the title itself
+  CHECK(f[2][F::TitleDistance] == 1);  // right after it: the standfirst's place
+  CHECK(f[5][F::TitleDistance] == Approx(1.0 / 4.0));
+  CHECK(f[2][F::BylineAfter] == 1);
+  CHECK(f[2][F::BylineBefore] == 0);
+  CHECK(f[5][F::BylineBefore] == 1);  // the article starts after the byline
+  CHECK(f[6][F::BylineBefore] == 0);  // a good block between
+  CHECK(f[0][F::BylineAfter] == 1);   // three blocks on, no good block between
+  CHECK(f[7][F::BylineBefore] == 0);
+}
+
 TEST_CASE("block model: a tree sends the features down its splits") {
   constexpr std::uint16_t kNever = BlockTree::kNever;
   // Node 0: Words >= 0.5? Node 1: EndsSentence >= 0.5? Nodes 2-6 send every block left.
   const BlockTree tree{{static_cast<std::uint8_t>(F::Words), static_cast<std::uint8_t>(F::EndsSentence), 0, 0, 0, 0, 0},
                        {16384, 16384, kNever, kNever, kNever, kNever, kNever},  // thresholds in 1/32768
-                       {-4096, 0, 1024, 0, 8192, 0, 0, 0}};                    // leaves in 1/4096
+                       {-128, 0, 32, 0, 127, 0, 0, 0}};                         // leaves in 1/128
   const BlockTree trees[] = {tree};
   const BlockModel model{0.5f, trees, 0.0f};
   BlockFeatures short_line;  // 0 → 1 → 3 → leaf 0
-  CHECK(model_score(model, short_line) == Approx(-0.5));
+  CHECK(model_score(model, short_line) == Approx(-0.5));  // 0.5 - 128/128
   BlockFeatures sentence;  // 0 → 1 → 4 → leaf 2
   sentence[F::EndsSentence] = 1;
   CHECK(model_score(model, sentence) == Approx(0.75));
   BlockFeatures paragraph;  // 0 → 2 → 5 → leaf 4
   paragraph[F::Words] = 0.5f;  // at the threshold: right
-  CHECK(model_score(model, paragraph) == Approx(2.5));
+  CHECK(model_score(model, paragraph) == Approx(0.5 + 127.0 / 128));
   paragraph[F::Words] = 0.49998f;  // just below it: left
   CHECK(model_score(model, paragraph) == Approx(-0.5));
   BlockFeatures full;  // a feature at 1 still goes left at kNever
   full[F::Words] = 1;
   full[F::EndsSentence] = 1;
-  CHECK(model_score(model, full) == Approx(2.5));
+  CHECK(model_score(model, full) == Approx(0.5 + 127.0 / 128));
   // The fitted models exist and are not empty.
   CHECK_FALSE(kCleaningModels.body.trees.empty());
   CHECK_FALSE(kCleaningModels.title.trees.empty());

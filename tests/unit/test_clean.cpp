@@ -523,6 +523,22 @@ TEST_CASE("clean: an agency's caption ending in its photo credit is a caption ho
   check_reasons_not(r, {"repaid over thirty years"}, {NoiseReason::Caption});
 }
 
+TEST_CASE("clean: a line opening with the copyright sign is a rights notice, or without a year a credit leading its caption") {
+  const std::string page =
+      "Clinic offers free flu shots\n\n"
+      "\xC2\xA9 John Brecher Needle poking skin during the administration of a flu shot at a community health "
+      "centre in the capital, where doctors offered free shots to everyone who came on Saturday morning.\n\n"
+      "Doctors at a community health centre offered free flu shots to everyone who came on Saturday morning.\n\n"
+      "More than two hundred people came, many of them with children, and the shots ran out before noon.\n\n"
+      "(c) The centre will hold a second day of free shots next month, the doctors said, if the city pays.\n\n"
+      "Copyright 2019 Harbour Media, LLC. All rights reserved. This material may not be published, broadcast, "
+      "rewritten or redistributed.\n";
+  const Result r = run(page);
+  CHECK(has_reason(r, NoiseReason::Caption, "John Brecher Needle"));
+  CHECK(has_reason(r, NoiseReason::Navigation, "Copyright 2019 Harbour Media"));
+  check_reasons_not(r, {"second day of free shots", "More than two hundred"}, {NoiseReason::Caption, NoiseReason::Navigation});
+}
+
 TEST_CASE("clean: a \"Read more\" link closes the entry above it; it does not open a run of teasers like a heading") {
   const std::string page =
       "The best new restaurants in the harbour town\n\n"

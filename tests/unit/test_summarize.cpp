@@ -273,12 +273,12 @@ TEST_CASE("summarize: doubtful body before the article does not push its lead do
       "The scheme will remove 40 parking spaces on Market Street and Station Road and replace them with kerbed "
       "lanes separating cyclists from traffic.\n";
   // One tree on Position (share of the page's words before the block): the
-  // blocks in the first 40% of the words score -1 (doubtful), the others +2.
+  // blocks in the first 40% of the words score -1 (doubtful), the others +0.99.
   const auto position = static_cast<std::uint8_t>(BlockFeature::Position);
   const std::uint16_t at = 13107;  // 0.4 in units of 1/32768
   const BlockTree tree{{position, position, position, position, position, position, position},
                        {at, at, at, at, at, at, at},
-                       {-4096, 0, 0, 0, 0, 0, 0, 8192}};
+                       {-128, 0, 0, 0, 0, 0, 0, 127}};  // in 1/128: -1 and +0.99
   CleaningModels cleaning = kCleaningModels;
   cleaning.body = BlockModel{0.0f, std::span<const BlockTree>(&tree, 1), 0.0f};
   const Outcome o = summarize_with(page, Options{}, kSentenceModel, nullptr, cleaning);
