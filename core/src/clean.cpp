@@ -377,7 +377,8 @@ RightsLine rights_line(std::string_view raw, std::string_view key) {
     return ++index < 4;
   });
   const bool sign = line.starts_with(kSign);
-  const bool word = key.starts_with("copyright ") && (second_is_year || line.substr(0, 16).find(kSign) != std::string_view::npos);
+  const bool word =
+      key.starts_with("copyright ") && (second_is_year || line.substr(0, 16).find(kSign) != std::string_view::npos);
   if (!sign && !word) return RightsLine::None;
   return dated ? RightsLine::Notice : RightsLine::Credit;
 }
@@ -637,6 +638,8 @@ void classify_local(std::string_view raw, std::string_view folded, Features& f) 
     f.caption_marker = true;
     return;
   }
+  // (A rights notice runs as long as a credited caption: "All rights
+  // reserved. This material may not be published, broadcast ...".)
   if (w <= L::kCreditedCaptionMaxWords) {
     const RightsLine rights = rights_line(raw, f.key);
     if (rights != RightsLine::None) {
