@@ -25,7 +25,7 @@
 // their own, not repeats). Models: boosted trees of depth 3 (bench/cleaning/
 // gbdt.mjs), logistic loss; each page weighs the same in total, its blocks
 // sharing it by length (so pages with long menus do not dominate); a
-// labelled paste weighs as 8 pages in the body model.
+// labelled paste weighs as 9 pages in the body model.
 // Everything is deterministic (fixed folds, no sampling, fixed rounds,
 // numbers rounded to 5 decimals), so the same data gives the same file.
 //
