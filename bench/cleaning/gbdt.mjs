@@ -36,7 +36,7 @@ export function thresholds(rows, dims, bins = 48) {
 // clamped ones).
 export const THRESHOLD_UNIT = 32768;
 export const LEAF_UNIT = 128;
-export const LEAF_MAX = 127;
+export const LEAF_MAX = 127; // BlockTree::kLeafMax
 export const NEVER = 65535;
 
 /**

@@ -40,7 +40,7 @@ inline bool read_block_model(const nlohmann::json& j, BlockModel& model, std::ve
     }
     for (std::size_t k = 0; k < 8; ++k) {
       const int leaf = t["leaf"][k].get<int>();
-      if (leaf < -127 || leaf > 127) return false;
+      if (leaf < -BlockTree::kLeafMax || leaf > BlockTree::kLeafMax) return false;
       tree.leaf[k] = static_cast<std::int8_t>(leaf);
     }
     storage.push_back(tree);

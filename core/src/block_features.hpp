@@ -163,6 +163,7 @@ struct BlockTree {
   static constexpr float kThresholdScale = 32768;
   static constexpr std::uint16_t kNever = 65535;
   static constexpr double kLeafUnit = 1.0 / 128;
+  static constexpr int kLeafMax = 127;  // |leaf| at most this (bench/cleaning/gbdt.mjs LEAF_MAX)
   std::array<std::uint8_t, 7> feature;  // split nodes, breadth first: the children of k are 2k+1, 2k+2
   std::array<std::uint16_t, 7> threshold;
   std::array<std::int8_t, 8> leaf;

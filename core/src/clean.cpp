@@ -153,6 +153,16 @@ std::size_t half_words(std::string_view text) {
   return units.halves;
 }
 
+// Every byte an ASCII digit, and at least one.
+bool ascii_number(std::string_view t) {
+  return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// A year of the last two centuries: four digits, 19xx or 20xx.
+bool year_like(std::string_view t) {
+  return t.size() == 4 && (t.starts_with("19") || t.starts_with("20")) && ascii_number(t);
+}
+
 struct DateTime {
   bool year = false;          // 19xx / 20xx
   bool numeric_date = false;  // 2024-05-01, 01.05.2024, 2024/5/1, 2024.05.01
@@ -179,7 +189,7 @@ DateTime scan_datetime(std::string_view text) {
   auto len = [](const Run& r) { return r.end - r.start; };
   for (std::size_t k = 0; k < runs.size(); ++k) {
     const Run& r = runs[k];
-    if (len(r) == 4 && (text.compare(r.start, 2, "19") == 0 || text.compare(r.start, 2, "20") == 0)) dt.year = true;
+    if (year_like(text.substr(r.start, len(r)))) dt.year = true;
     if (r.end < text.size()) {
       const std::string_view rest = text.substr(r.end);
       if (rest.starts_with("年") || rest.starts_with("月") || rest.starts_with("월") || rest.starts_with("년")) {
@@ -211,16 +221,13 @@ bool time_ago(std::string_view key) {
     tokens.push_back(token);
     return tokens.size() < 32;
   });
-  auto number = [](std::string_view t) {
-    return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
-  };
   auto unit = [](std::string_view t) {
     const noise::CueHits h = noise::scan_cues(t);
     return h.coverage(Cue::AgoUnit) >= 1.0;
   };
   for (std::size_t i = 0; i + 2 < tokens.size(); ++i) {
-    if ((tokens[i] == "vor" || tokens[i] == "hace") && number(tokens[i + 1]) && unit(tokens[i + 2])) return true;
-    if (number(tokens[i]) && unit(tokens[i + 1]) && tokens[i + 2] == "ago") return true;
+    if ((tokens[i] == "vor" || tokens[i] == "hace") && ascii_number(tokens[i + 1]) && unit(tokens[i + 2])) return true;
+    if (ascii_number(tokens[i]) && unit(tokens[i + 1]) && tokens[i + 2] == "ago") return true;
   }
   return false;
 }
@@ -363,23 +370,18 @@ RightsLine rights_line(std::string_view raw, std::string_view key) {
   constexpr std::string_view kSign = "\xC2\xA9";  // ©
   const std::size_t start = scan::skip_space(raw, 0, raw.size());
   const std::string_view line = raw.substr(start);
-  auto year = [](std::string_view t) {
-    return t.size() == 4 && (t.starts_with("19") || t.starts_with("20")) &&
-           std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
-  };
+  const bool sign = line.starts_with(kSign);
+  if (!sign && !key.starts_with("copyright ")) return RightsLine::None;  // (most blocks: no token scan)
   std::size_t index = 0;
   bool dated = false, second_is_year = false;
   scan::each_token(key, [&](std::string_view token) {
-    if (year(token)) {
+    if (year_like(token)) {
       dated = true;
       if (index == 1) second_is_year = true;
     }
     return ++index < 4;
   });
-  const bool sign = line.starts_with(kSign);
-  const bool word =
-      key.starts_with("copyright ") && (second_is_year || line.substr(0, 16).find(kSign) != std::string_view::npos);
-  if (!sign && !word) return RightsLine::None;
+  if (!sign && !second_is_year && line.substr(0, 16).find(kSign) == std::string_view::npos) return RightsLine::None;
   return dated ? RightsLine::Notice : RightsLine::Credit;
 }
 
