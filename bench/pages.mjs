@@ -12,6 +12,11 @@
 //   in-body   share of selected sentences found in the body;
 //   all-body  share of pages whose whole summary is found in the body (a page
 //             with an empty summary counts as not all-body);
+//   in body or dek  in-body k=3, counting also the chosen sentences outside the
+//             body that are the page's own description (its meta description,
+//             og: or twitter:description, read from the HTML for both inputs):
+//             the publisher's dek, a summary of the article some annotators
+//             left out of the body (how many of the misses are that, not junk);
 //   kept      share of the body's sentences present in the input that are still
 //             in the text cleaning kept (body sentences, doubtful body's too, + title);
 //   body P/R, noise P/R   line-level precision / recall of cleaning's body vs
@@ -121,6 +126,28 @@ export function htmlText(html) {
     });
 }
 
+/**
+ * The page's own descriptions of itself, normalized: the content of its `<meta name|property="description">`,
+ * `og:description` and `twitter:description` (20+ characters) — the publisher's dek, which some annotators
+ * left out of the body.
+ */
+export function pageDescriptions(html) {
+  const out = new Set();
+  for (const [tag] of html.matchAll(/<meta\b[^>]*>/gi)) {
+    if (!/\b(?:name|property)\s*=\s*["']?(?:og:|twitter:)?description["'\s/>]/i.test(tag)) continue;
+    const c = tag.match(/\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)')/i);
+    const n = c ? normalize(htmlText(c[1] ?? c[2])) : '';
+    if (n.length >= MIN_CHARS) out.add(n);
+  }
+  return [...out];
+}
+
+/** Is a chosen sentence the page's description, or does it hold one (`descriptions`: pageDescriptions())? */
+export function isDescription(text, descriptions) {
+  const n = normalize(text);
+  return n.length >= MIN_CHARS && descriptions.some((d) => d.includes(n) || n.includes(d));
+}
+
 // ------------------------------------------------------------ the pages
 export function loadPages(dir, sets) {
   const pages = [];
@@ -216,7 +243,7 @@ function lineLabels(paste, index, out) {
   return lines;
 }
 
-function measurePage(page, input, kind, outputs, reference) {
+function measurePage(page, input, kind, outputs, reference, descriptions) {
   const index = bodyIndex(page.body);
   const inputNorm = normalize(kind === 'html' ? htmlText(input) : input);
   const m = { id: page.id, set: page.set, lang: page.lang };
@@ -228,6 +255,7 @@ function measurePage(page, input, kind, outputs, reference) {
     m[`allBody${k}`] = picks.allBody ? 1 : 0;
     m[`off${k}`] = picks.off;
   }
+  m.described3 = m.off3.filter((t) => isDescription(t, descriptions)).length;
   const out = outputs[3];
   m.agree = rougeN(summaryTokens(reference), summaryTokens(out), 1).fmeasure;
   const kept = normalize([out.title ? out.title.text : '', ...out.sentences.map((s) => s.text)].join(' '));
@@ -258,6 +286,7 @@ export function summarizeRows(rows) {
     s[`inBody${k}`] = sum(rows, `inBody${k}`) / sum(rows, `selected${k}`);
     s[`allBody${k}`] = sum(rows, `allBody${k}`) / rows.length;
   }
+  s.inBodyOrDescription3 = (sum(rows, 'inBody3') + sum(rows, 'described3')) / sum(rows, 'selected3');
   s.kept = sum(rows, 'kept') / sum(rows, 'bodySentences');
   const tp = sum(rows, 'lineTp'), fp = sum(rows, 'lineFp'), fn = sum(rows, 'lineFn'), tn = sum(rows, 'lineTn');
   s.bodyPrecision = tp / (tp + fp);
@@ -274,7 +303,7 @@ export function summarizeRows(rows) {
 const pct = (x) => (Number.isFinite(x) ? (100 * x).toFixed(1) + '%' : '-');
 const COLUMNS = [
   ['in-body k=3', 'inBody3'], ['all-body k=3', 'allBody3'], ['in-body k=5', 'inBody5'], ['all-body k=5', 'allBody5'],
-  ['body kept', 'kept'], ['body P', 'bodyPrecision'], ['body R', 'bodyRecall'], ['noise P', 'noisePrecision'],
+  ['in body or dek k=3', 'inBodyOrDescription3'], ['body kept', 'kept'], ['body P', 'bodyPrecision'], ['body R', 'bodyRecall'], ['noise P', 'noisePrecision'],
   ['noise R', 'noiseRecall'], ['title found', 'title'], ['agree', 'agree'],
 ];
 
@@ -314,7 +343,7 @@ async function evaluate(precis, pages, kind, clean, references) {
   const reqs = (k) => inputs.map((text) => ({ text, options: options(k) }));
   const out3 = await runBatch(precis, reqs(3));
   const out5 = await runBatch(precis, reqs(5));
-  return pages.map((p, i) => measurePage(p, inputs[i], kind, { 3: out3[i], 5: out5[i] }, references[i]));
+  return pages.map((p, i) => measurePage(p, inputs[i], kind, { 3: out3[i], 5: out5[i] }, references[i], pageDescriptions(kind === 'html' ? inputs[i] : readHtml(p))));
 }
 
 function table(rows) {
