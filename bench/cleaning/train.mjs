@@ -7,7 +7,7 @@
 //   cmake --build build/bench --target precis_blocks
 //   cmake --build --preset native             # build/native/precis_features
 //   node bench/cleaning/train.mjs [--tool build/bench/precis_blocks] [--features build/native/precis_features]
-//        [--write] [--no-cv] [--rounds-table 20,40,60,100,150]
+//        [--write] [--no-cv] [--rounds-table 20,40,60,100,150] [--own-set]
 //
 // Data: every page of ../shared/data/pages (paste.txt) and the labelled
 // pastes of tests/corpus/noisy.
@@ -41,6 +41,12 @@
 // sentences kept (doubtful body too), body precision/recall by block (kept vs
 // removed), and the title found. The noisy corpus is always in training,
 // never scored here (bench/noise.mjs and tests/unit/test_clean.cpp score it).
+//
+// --own-set prints instead, per set, the summaries of a model fitted on that
+// set's own pages (5 folds within the set; the labelled pastes as always)
+// beside those of the model of all sets (the same pages held out of the 5
+// folds): whether the sets' different conventions are what the one model
+// misses (~35 minutes; writes nothing).
 //
 // --write regenerates core/src/block_model.hpp from the fit on all data,
 // with the cross-validated numbers in its header. --rounds-table N,M,...
@@ -266,11 +272,15 @@ async function heldOut(run, test, counts) {
   return out;
 }
 
-/** 5 folds by page at each number of body trees in `counts`: a Map count -> the score of the union of the folds. */
-async function foldScores(run, counts) {
+/**
+ * 5 folds by hash over `pages` (all of the run's by default), trained on the rest of `run.all`, at each number of
+ * body trees in `counts`: the held-out pages in fold order and a Map count -> {decided, outs} in the same order.
+ */
+async function foldParts(run, counts, pages = run.pages) {
   const test = [], parts = new Map(counts.map((n) => [n, { decided: [], outs: [] }]));
   for (let k = 0; k < FOLDS; k++) {
-    const fold = run.pages.filter((p) => p.fold === k);
+    const fold = pages.filter((p) => p.fold === k);
+    if (!fold.length) continue;
     const r = await heldOut(run, fold, counts);
     test.push(...fold);
     for (const n of counts) {
@@ -279,7 +289,49 @@ async function foldScores(run, counts) {
     }
     console.error(`train: fold ${k + 1}/${FOLDS}`);
   }
+  return { test, parts };
+}
+
+/** 5 folds by page at each number of body trees in `counts`: a Map count -> the score of the union of the folds. */
+async function foldScores(run, counts) {
+  const { test, parts } = await foldParts(run, counts);
   return new Map(counts.map((n) => [n, scoreDecisions(test, parts.get(n).decided, parts.get(n).outs, run.references)]));
+}
+
+/** The score of the pages of `test` in `set`, from held-out decisions and summaries in the same order. */
+function setScore(test, part, set, references) {
+  const at = test.map((p, i) => (p.set === set ? i : -1)).filter((i) => i >= 0);
+  return scoreDecisions(at.map((i) => test[i]), at.map((i) => part.decided[i]), at.map((i) => part.outs[i]), references);
+}
+
+/**
+ * --own-set: does a model that learns one set's own convention (what its annotators called the body) make better
+ * summaries of that set's pages than the one model of all sets? Per set, 5 folds within the set, trained on the
+ * set's other pages and the labelled pastes, against the same pages held out of the 5 folds of all pages.
+ */
+async function ownSetTable(run) {
+  const built = BODY_TREES.rounds;
+  const pooled = await foldParts(run, [built]);
+  const rows = [];
+  const ownTest = [], ownPart = { decided: [], outs: [] };
+  for (const set of [...new Set(run.pages.map((p) => p.set))]) {
+    const own = run.pages.filter((p) => p.set === set);
+    const mine = await foldParts({ ...run, all: [...own, ...run.all.filter((p) => p.set === 'noisy')] }, [built], own);
+    const part = mine.parts.get(built);
+    rows.push([set, setScore(pooled.test, pooled.parts.get(built), set, run.references), setScore(mine.test, part, set, run.references)]);
+    ownTest.push(...mine.test);
+    ownPart.decided.push(...part.decided);
+    ownPart.outs.push(...part.outs);
+    console.error(`train: own set ${set}`);
+  }
+  const all = pooled.parts.get(built);
+  rows.push(['all', scoreDecisions(pooled.test, all.decided, all.outs, run.references), scoreDecisions(ownTest, ownPart.decided, ownPart.outs, run.references)]);
+  console.log(`| set | pages | model | ${MEASURES.map((m) => m[0]).join(' | ')} |`);
+  console.log(`|---|---|---|${MEASURES.map(() => '---').join('|')}|`);
+  for (const [set, a, b] of rows) {
+    console.log(`| ${set} | ${a.pages} | all sets, ${FOLDS} folds | ${MEASURES.map(([, k]) => pct(a[k])).join(' | ')} |`);
+    console.log(`| ${set} | ${b.pages} | own set, ${FOLDS} folds | ${MEASURES.map(([, k]) => pct(b[k])).join(' | ')} |`);
+  }
 }
 
 // ------------------------------------------------------------ main
@@ -308,8 +360,12 @@ async function main() {
     const references = new Map();
     const run = { tool, features, pages, all, dump, tmp, references };
     const rounds = opt('--rounds-table', null);
-    if (!flag('--no-cv') || rounds) {
+    if (!flag('--no-cv') || rounds || flag('--own-set')) {
       (await bodySummaries(features, pages, [])).forEach((o, i) => references.set(pages[i].key, summaryTokens(o)));
+    }
+    if (flag('--own-set')) {
+      await ownSetTable(run);
+      return;
     }
     if (rounds) {
       // The body model by tree count (5 folds); writes nothing.
