@@ -1240,7 +1240,11 @@ struct Classifier {
       for (std::size_t i = 0; i < f.size(); ++i) trace->rules[i] = f[i].reason;
     }
     std::optional<std::size_t> headline = choose_title(models.title, features, trace);
-    if (const std::optional<std::size_t> h1 = only_h1()) headline = h1;
+    if (const std::optional<std::size_t> named = meta_headline()) {
+      headline = named;
+    } else if (const std::optional<std::size_t> h1 = only_h1()) {
+      headline = h1;
+    }
     if (headline != title && furniture) {
       if (title) evidence[*title].title = false;
       title = headline;
@@ -1355,6 +1359,29 @@ struct Classifier {
     if (!found) return std::nullopt;
     if (!headline_shaped(*found) || f[*found].local_reason != NoiseReason::None) return std::nullopt;
     return found;
+  }
+
+  // HTML: the line whose text is the headline the page gives itself for
+  // sharing (og:title, else twitter:title; the same key: case, spacing and
+  // punctuation aside), when it could be a headline; else the first such line
+  // that starts it and is at least half of it ("<headline> | <site>"). On
+  // ../shared/data/pages (as HTML) it takes the title found from 73.9% to
+  // 76.0% of the pages, ahead of the only <h1> (which is often the site's
+  // name when the page names its headline); 75.6% after it.
+  std::optional<std::size_t> meta_headline() const {
+    if (page == nullptr || page->meta_title.empty()) return std::nullopt;
+    std::string folded;
+    const std::string key = noise::make_key(page->meta_title, L::kKeyMaxBytes, folded);
+    if (key.empty()) return std::nullopt;
+    std::optional<std::size_t> start;
+    for (std::size_t i = 0; i < f.size(); ++i) {
+      const std::string& k = f[i].key;
+      if (k.empty() || !headline_shaped(i) || f[i].local_reason != NoiseReason::None) continue;
+      if (k == key) return i;
+      const bool starts = key.size() > k.size() && key.compare(0, k.size(), k) == 0 && key[k.size()] == ' ';
+      if (!start && starts && 2 * k.size() >= key.size()) start = i;
+    }
+    return start;
   }
 
   // Never lose the body: when every block but the title ended up noise and

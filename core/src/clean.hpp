@@ -47,7 +47,8 @@ namespace precis {
 // caller's own detection on the same text. `page`, when given (the text was
 // read from HTML, see noise_html.hpp), says per block what its element implies:
 // `forced`, a reason (None: decide from the text), and `heading`, the level of
-// its <h1>-<h6>: a page's only <h1> is its headline. Each block's
+// its <h1>-<h6>; and for the page, its `meta_title`: the line og:title names
+// is the headline, else the page's only <h1>. Each block's
 // `body_probability` receives the body model's probability that it is
 // article text (1 where the model did not decide: an article without
 // furniture, a block with a furniture cue of its own, the title; for a block

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <optional>
 #include <string>
 
 #include "offsets.hpp"
@@ -131,7 +132,7 @@ char32_t latin1_reference(std::string_view name) {
 
 // The character a reference at html[pos] ('&') stands for, and where the
 // reference ends; 0 when it is not a reference this reader knows.
-char32_t character_reference(std::string_view html, std::size_t pos, std::size_t& end) {
+[[gnu::noinline]] char32_t character_reference(std::string_view html, std::size_t pos, std::size_t& end) {
   if (pos + 2 < html.size() && html[pos + 1] == '#') {
     // Numeric: decimal or hex digits, the ';' optional (as browsers read "&#151 ").
     const bool hex = html[pos + 2] == 'x' || html[pos + 2] == 'X';
@@ -161,6 +162,47 @@ char32_t character_reference(std::string_view html, std::size_t pos, std::size_t
     if (r.name == body) return r.code_point;
   }
   return latin1_reference(body);
+}
+
+// An attribute value as text: references decoded, white space collapsed.
+std::string attribute_text(std::string_view value) {
+  std::string out;
+  bool space = false;
+  for (std::size_t pos = 0; pos < value.size();) {
+    char32_t cp = 0;
+    std::size_t next = 0;
+    if (value[pos] == '&') cp = character_reference(value, pos, next);
+    if (cp == 0) {
+      const utf8::Decoded d = utf8::decode(value, pos);
+      cp = d.code_point;
+      next = pos + d.length;
+    }
+    pos = next;
+    if (unicode::is_space(cp) || unicode::is_control(cp) || cp == 0xA0) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    utf8::append(out, cp);
+  }
+  return out;
+}
+
+// The headline a <meta> tag ("<meta ...>") names: its content, as text, when
+// the tag is og:title's (rank 2) or twitter:title's (rank 1); rank 0 for any
+// other tag.
+int meta_title(std::string_view tag, std::string& out) {
+  std::string lower(tag);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const int rank = lower.find("og:title") != std::string::npos ? 2 : lower.find("twitter:title") != std::string::npos ? 1 : 0;
+  std::size_t start = lower.find("content=");
+  if (rank == 0 || start == std::string::npos) return 0;
+  start += 8;
+  const char quote = start < tag.size() && (tag[start] == '"' || tag[start] == '\'') ? tag[start++] : ' ';
+  const std::size_t end = quote != ' ' ? tag.find(quote, start) : tag.find_first_of(" \t\n\r>", start);
+  out = attribute_text(tag.substr(start, std::min(end, tag.size()) - start));
+  return out.empty() ? 0 : rank;
 }
 
 }  // namespace
@@ -193,6 +235,7 @@ HtmlText html_text(std::string_view html) {
   std::uint32_t space_start = 0, space_end = 0;
   NoiseReason block_reason = NoiseReason::None;
   std::uint8_t open_heading = 0, block_heading = 0;  // inside <h1>-<h6>: its level
+  int meta_rank = 0;  // of page.meta_title: 2 og:title, 1 twitter:title
 
   auto inside = [&](std::initializer_list<std::string_view> names) {
     for (const auto& [name, reason] : context) {
@@ -274,6 +317,16 @@ HtmlText html_text(std::string_view html) {
         const std::size_t gt = tag_end(html, pos);
         const std::size_t after = gt == std::string_view::npos ? html.size() : gt + 1;
         const bool self_closing = gt != std::string_view::npos && gt > 0 && html[gt - 1] == '/';
+        if (!closing && name == "meta") {
+          std::string headline;
+          const int rank = meta_title(html.substr(pos, after - pos), headline);
+          if (rank > meta_rank) {
+            page.meta_title = std::move(headline);
+            meta_rank = rank;
+          }
+          pos = after;
+          continue;
+        }
         if (!closing && is_raw_text(name)) {
           // Skip to the matching end tag: its content is not text.
           close();

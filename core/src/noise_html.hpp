@@ -30,9 +30,13 @@ namespace precis::noise {
 // element implies: Navigation inside <nav>, <footer>, a <header> outside
 // <article>/<main>, form controls and the page's <title>; Caption inside
 // <figcaption>; Related inside <aside>; None otherwise; `heading`, per element,
-// the level of the <h1>-<h6> it is in, or 0.
+// the level of the <h1>-<h6> it is in, or 0; `meta_title`, the headline the
+// page gives itself for sharing (the content of <meta property="og:title">,
+// else of twitter:title; references decoded, white space collapsed), or
+// empty.
 struct HtmlText {
   std::string text;
+  std::string meta_title;
   std::vector<std::uint32_t> start;
   std::vector<std::uint32_t> end;
   std::vector<NoiseReason> forced;

@@ -331,6 +331,46 @@ TEST_CASE("clean: HTML: the page's only <h1> is the headline, several <h1> leave
   CHECK(several.title.has_value() == as_text.title.has_value());
 }
 
+TEST_CASE("clean: HTML: the headline the page names for sharing (og:title, else twitter:title) is the headline") {
+  // As above: a photo caption before the headline, so the text alone has no title the models trust; the
+  // headline sits in a <p>, and an <h1> (when there is one) holds the site's name.
+  auto page = [](std::string_view head, std::string_view h1 = "") {
+    return "<html><head><title>Harbour News</title>" + std::string(head) + "</head><body>\n" +
+           (h1.empty() ? std::string() : "<h1>" + std::string(h1) + "</h1>\n") +
+           "<nav><a href=\"/\">Home</a></nav>\n"
+           "<p>Ferry passengers wait at the old harbour at dawn, when the first boats leave.</p>\n"
+           "<p>Harbour town approves bridge &amp; road</p>\n"
+           "<p>The council of the harbour town approved a new bridge over the river on Monday, ending years of "
+           "debate.</p>\n"
+           "<p>The bridge will cost four million euros and should open in two years, the mayor told reporters.</p>\n"
+           "<p>Farmers on the east bank have waited for a crossing for decades, and many welcomed the vote.</p>\n"
+           "</body></html>\n";
+  };
+  auto title = [](const Result& r) { return r.title ? r.title->text : std::string("(none)"); };
+  const std::string headline = "Harbour town approves bridge & road";
+  CHECK(title(run(page(""))) == "(none)");
+  // Quoting, case and order of the attributes, references and spacing in the value do not matter.
+  CHECK(title(run(page("<meta property=\"og:title\" content=\"Harbour town approves bridge &amp; road\">"))) == headline);
+  CHECK(title(run(page("<META CONTENT='harbour  town approves BRIDGE & road' Property='OG:Title' />"))) == headline);
+  CHECK(title(run(page("<meta name=twitter:title content=\"Harbour town approves bridge &#38; road\">"))) == headline);
+  // The site's name after the headline ("<headline> | <site>"): the line that starts it, when it is most of it.
+  CHECK(title(run(page("<meta property=\"og:title\" content=\"Harbour town approves bridge &amp; road | Harbour News\">"))) ==
+        headline);
+  CHECK(title(run(page("<meta property=\"og:title\" content=\"Harbour town approves bridge &amp; road, and the "
+                       "council sets the budget for the next three years\">"))) == "(none)");
+  // og:title outranks twitter:title, wherever each stands.
+  CHECK(title(run(page("<meta name=\"twitter:title\" content=\"Home\">"
+                       "<meta property=\"og:title\" content=\"Harbour town approves bridge &amp; road\">"))) == headline);
+  // It outranks the page's only <h1> (here the site's name), and names no line of the page's furniture
+  // (the <nav>'s "Home") nor one that is not there.
+  CHECK(title(run(page("<meta property=\"og:title\" content=\"Harbour town approves bridge &amp; road\">", "Harbour News"))) ==
+        headline);
+  CHECK(title(run(page("<meta property=\"og:title\" content=\"Home\">"))) == "(none)");
+  CHECK(title(run(page("<meta property=\"og:title\" content=\"A headline the page does not show\">"))) == "(none)");
+  CHECK(title(run(page("<meta property=\"og:description\" content=\"Harbour town approves bridge &amp; road\">"))) ==
+        "(none)");
+}
+
 TEST_CASE("clean: HTML tables: a row is one block, its cells separated by a tab, as a browser's copy gives it") {
   const std::string html =
       "<html><body><h1>Ferry prices</h1>\n"
