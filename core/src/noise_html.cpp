@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <optional>
 #include <string>
 
 #include "offsets.hpp"
@@ -132,7 +131,7 @@ char32_t latin1_reference(std::string_view name) {
 
 // The character a reference at html[pos] ('&') stands for, and where the
 // reference ends; 0 when it is not a reference this reader knows.
-[[gnu::noinline]] char32_t character_reference(std::string_view html, std::size_t pos, std::size_t& end) {
+char32_t character_reference(std::string_view html, std::size_t pos, std::size_t& end) {
   if (pos + 2 < html.size() && html[pos + 1] == '#') {
     // Numeric: decimal or hex digits, the ';' optional (as browsers read "&#151 ").
     const bool hex = html[pos + 2] == 'x' || html[pos + 2] == 'X';
