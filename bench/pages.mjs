@@ -337,13 +337,16 @@ export function oracleText(page) {
   return readPaste(page).split('\n').filter((line) => goldBody(line, index)).join('\n') + '\n';
 }
 
+/** A page's descriptions (pageDescriptions()), read from its HTML once per run (`html`: already read, or null). */
+const descriptionsOf = (page, html) => (page.descriptions ??= pageDescriptions(html ?? readHtml(page)));
+
 async function evaluate(precis, pages, kind, clean, references) {
   const inputs = pages.map((p) => (kind === 'html' ? readHtml(p) : kind === 'oracle' ? oracleText(p) : readPaste(p)));
   const options = (k) => ({ sentences: k, keywords: 0, ...(clean ? {} : { clean: false }) });
   const reqs = (k) => inputs.map((text) => ({ text, options: options(k) }));
   const out3 = await runBatch(precis, reqs(3));
   const out5 = await runBatch(precis, reqs(5));
-  return pages.map((p, i) => measurePage(p, inputs[i], kind, { 3: out3[i], 5: out5[i] }, references[i], pageDescriptions(kind === 'html' ? inputs[i] : readHtml(p))));
+  return pages.map((p, i) => measurePage(p, inputs[i], kind, { 3: out3[i], 5: out5[i] }, references[i], descriptionsOf(p, kind === 'html' ? inputs[i] : null)));
 }
 
 function table(rows) {

@@ -1370,8 +1370,7 @@ struct Classifier {
   // name when the page names its headline); 75.6% after it.
   std::optional<std::size_t> meta_headline() const {
     if (page == nullptr || page->meta_title.empty()) return std::nullopt;
-    std::string folded;
-    const std::string key = noise::make_key(page->meta_title, L::kKeyMaxBytes, folded);
+    const std::string key = noise::make_key(page->meta_title, L::kKeyMaxBytes);
     if (key.empty()) return std::nullopt;
     std::optional<std::size_t> start;
     for (std::size_t i = 0; i < f.size(); ++i) {

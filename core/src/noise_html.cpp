@@ -163,6 +163,10 @@ char32_t character_reference(std::string_view html, std::size_t pos, std::size_t
   return latin1_reference(body);
 }
 
+// What the reader collapses into one space: white space, controls, no-break
+// space (as a browser shows them).
+bool collapses(char32_t cp) { return unicode::is_space(cp) || unicode::is_control(cp) || cp == 0xA0; }
+
 // An attribute value as text: references decoded, white space collapsed.
 std::string attribute_text(std::string_view value) {
   std::string out;
@@ -177,7 +181,7 @@ std::string attribute_text(std::string_view value) {
       next = pos + d.length;
     }
     pos = next;
-    if (unicode::is_space(cp) || unicode::is_control(cp) || cp == 0xA0) {
+    if (collapses(cp)) {
       space = !out.empty();
       continue;
     }
@@ -274,7 +278,7 @@ HtmlText html_text(std::string_view html) {
   };
   // One character of text, read from html[from, to).
   auto add = [&](char32_t cp, std::size_t from, std::size_t to) {
-    if (unicode::is_space(cp) || unicode::is_control(cp) || cp == 0xA0) {
+    if (collapses(cp)) {
       if (!block.empty() && !pending_space) {
         pending_space = true;
         space_start = static_cast<std::uint32_t>(from);
